@@ -1,0 +1,159 @@
+//! The `rawi` binary: parses arguments and calls the library.
+
+use std::io::{self, BufReader};
+use std::path::PathBuf;
+
+use anyhow::Context;
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use rawi::text::{BidiMode, DirPolicy, LayoutOptions};
+
+/// rawi (راوي): a terminal reader for Arabic news.
+///
+/// With no command, opens the reader on the given articles (or the bundled samples): the article
+/// as right-to-left text on one side, the people quoted in it and their quotes on the other.
+#[derive(Debug, Parser)]
+#[command(name = "rawi", version, args_conflicts_with_subcommands = true)]
+struct Cli {
+    #[command(subcommand)]
+    command: Option<Command>,
+
+    #[command(flatten)]
+    read: ReadArgs,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Print the visual lines of a text, right-aligned, without escape codes (like
+    /// `fribidi --nobreak`). Each input line is one paragraph.
+    Render(RenderArgs),
+    /// Print the speakers and quotes found in articles.
+    Extract(ExtractArgs),
+}
+
+#[derive(Debug, Args)]
+struct ReadArgs {
+    /// Articles to open: .txt files, folders, .jsonl corpora, or - for stdin.
+    /// With none, the bundled sample articles open.
+    paths: Vec<PathBuf>,
+
+    #[command(flatten)]
+    text: TextArgs,
+}
+
+/// Options of the text engine shared by every command.
+#[derive(Debug, Args)]
+struct TextArgs {
+    /// Paragraph direction: auto (first strong letter; RTL if none), rtl or ltr.
+    #[arg(long, value_enum, default_value_t = Dir::Auto)]
+    dir: Dir,
+    /// Shape Arabic letters into their joined forms, for terminals that do not shape.
+    #[arg(long, value_enum, default_value_t = OnOff::On)]
+    shape: OnOff,
+    /// Who reorders right-to-left text: app (rawi; the terminal's own bidi is switched off),
+    /// terminal (rawi sends logical order), or off.
+    #[arg(long, value_enum, default_value_t = Bidi::App)]
+    bidi: Bidi,
+    /// Show bidi formatting characters (LRM, RLO, isolates...) as visible marks.
+    #[arg(long)]
+    reveal: bool,
+}
+
+#[derive(Debug, Args)]
+struct RenderArgs {
+    /// Width in terminal cells.
+    #[arg(long, short, default_value_t = 80, value_parser = clap::value_parser!(u16).range(1..))]
+    width: u16,
+    #[command(flatten)]
+    text: TextArgs,
+    /// The text to render; - or nothing reads stdin.
+    file: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+struct ExtractArgs {
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Jsonl)]
+    format: Format,
+    /// Articles: .txt files, folders, .jsonl corpora, or - for stdin.
+    #[arg(required = true)]
+    paths: Vec<PathBuf>,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum Dir {
+    Auto,
+    Rtl,
+    Ltr,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum OnOff {
+    On,
+    Off,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum Bidi {
+    App,
+    Terminal,
+    Off,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum Format {
+    Jsonl,
+    Json,
+    Text,
+}
+
+impl TextArgs {
+    fn layout_options(&self) -> LayoutOptions {
+        LayoutOptions {
+            shape: matches!(self.shape, OnOff::On),
+            dir: match self.dir {
+                Dir::Auto => DirPolicy::Auto,
+                Dir::Rtl => DirPolicy::Rtl,
+                Dir::Ltr => DirPolicy::Ltr,
+            },
+            bidi: match self.bidi {
+                Bidi::App => BidiMode::App,
+                Bidi::Terminal => BidiMode::Terminal,
+                Bidi::Off => BidiMode::Off,
+            },
+            reveal: self.reveal,
+            ..LayoutOptions::default()
+        }
+    }
+}
+
+fn main() -> anyhow::Result<()> {
+    let cli = Cli::parse();
+    match cli.command {
+        Some(Command::Render(args)) => render(&args),
+        Some(Command::Extract(_args)) => anyhow::bail!("extract: not implemented yet"),
+        None => anyhow::bail!("the reader is not implemented yet"),
+    }
+}
+
+fn render(args: &RenderArgs) -> anyhow::Result<()> {
+    let opts = args.text.layout_options();
+    let stdout = io::stdout().lock();
+    match &args.file {
+        Some(path) if path.as_os_str() != "-" => {
+            let file = std::fs::File::open(path).with_context(|| format!("{}", path.display()))?;
+            rawi::render::render(BufReader::new(file), stdout, args.width, &opts)
+        }
+        _ => rawi::render::render(io::stdin().lock(), stdout, args.width, &opts),
+    }
+    .or_else(ignore_broken_pipe)
+    .context("render")
+}
+
+/// A closed pipe (`rawi render | head`) is a normal end, not an error.
+fn ignore_broken_pipe(e: io::Error) -> io::Result<()> {
+    if e.kind() == io::ErrorKind::BrokenPipe {
+        Ok(())
+    } else {
+        Err(e)
+    }
+}

@@ -1,0 +1,1 @@
+//! The interactive reader: state, actions, update, view and the event loop.
