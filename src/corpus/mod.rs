@@ -9,11 +9,13 @@
 //!   whose text is read and decoded on demand (the reader).
 
 mod article;
+mod background;
 mod decode;
 mod error;
 mod inputs;
 mod jsonl;
 mod jsonl_file;
+mod library;
 mod options;
 mod pipeline;
 mod source;
@@ -24,8 +26,10 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, AtomicU64, AtomicUsize, Ordering};
 
 pub use article::{Article, ArticleRef};
+pub use background::{BackgroundLoad, Poll, open_in_background};
 pub use decode::encoding_for_name;
 pub use error::{ByteSize, LoadError, MAX_LISTED_LINES};
+pub use library::{Entry, Library};
 pub use options::{DEFAULT_MAX_ARTICLE_BYTES, KeyMap, LoadOptions};
 pub use pipeline::MAX_STDIN_BYTES;
 pub use source::TextHandle;

@@ -60,6 +60,7 @@ pub(crate) enum Origin {
     File(Arc<FileOrigin>),
     /// Bytes held in memory (stdin, a UTF-16 corpus converted to UTF-8), with their shown name.
     Memory(Arc<str>, Arc<[u8]>),
+    /// Text built into the binary.
     Static(&'static str),
 }
 
@@ -68,7 +69,7 @@ impl Origin {
         match self {
             Origin::File(f) => &f.shown,
             Origin::Memory(shown, _) => shown,
-            Origin::Static(name) => name,
+            Origin::Static(_) => "bundled",
         }
     }
 }
@@ -127,9 +128,17 @@ impl TextHandle {
             (Form::Plain(encoding), Cow::Borrowed(b)) => {
                 Ok(encoding.decode_without_bom_handling(b).0)
             }
-            (Form::Plain(encoding), Cow::Owned(b)) => Ok(Cow::Owned(
-                encoding.decode_without_bom_handling(&b).0.into_owned(),
-            )),
+            (Form::Plain(encoding), Cow::Owned(b)) => {
+                if *encoding == UTF_8 {
+                    // The common case: no second copy.
+                    return Ok(Cow::Owned(String::from_utf8(b).unwrap_or_else(|e| {
+                        String::from_utf8_lossy(e.as_bytes()).into_owned()
+                    })));
+                }
+                Ok(Cow::Owned(
+                    encoding.decode_without_bom_handling(&b).0.into_owned(),
+                ))
+            }
             (Form::JsonString, b) => {
                 let literal = std::str::from_utf8(&b)
                     .map_err(|_| invalid("text is no longer valid UTF-8".into()))?;
