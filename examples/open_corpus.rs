@@ -76,6 +76,13 @@ fn main() {
                 ms(all),
                 library.problems().len()
             );
+            let searched = Instant::now();
+            let hits = library.search("الرئيس", None);
+            println!(
+                "search for الرئيس over every text: {} articles in {:.1} ms",
+                hits.len(),
+                searched.elapsed().as_secs_f64() * 1000.0
+            );
         }
     }
 }

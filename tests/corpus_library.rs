@@ -145,3 +145,18 @@ fn bulk_corpus_in_background_equals_sequential() {
     let last = background.get(19_073).unwrap();
     assert!(!last.text().unwrap().trim().is_empty());
 }
+
+#[test]
+fn search_is_arabic_aware_and_in_library_order() {
+    let dir = tempfile::tempdir().unwrap();
+    let a = write(dir.path(), "a.txt", "قال الأمين العام إن الأمن مهم");
+    let b = write(dir.path(), "b.txt", "لا شيء هنا");
+    let c = write(dir.path(), "c.txt", "الامن\n\nنص آخر عن الأمـــن");
+    let library = Library::open(&[a, b, c], &LoadOptions::default());
+    let hits = library.search("الامن", None);
+    let found: Vec<(usize, usize)> = hits.iter().map(|h| (h.article, h.matches.len())).collect();
+    assert_eq!(found, [(0, 1), (2, 2)]);
+    let text = library.get(0).unwrap().text().unwrap().into_owned();
+    assert_eq!(&text[hits[0].matches[0].clone()], "الأمن");
+    assert!(library.search("  ", None).is_empty());
+}

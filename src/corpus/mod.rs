@@ -18,6 +18,7 @@ mod jsonl_file;
 mod library;
 mod options;
 mod pipeline;
+mod search;
 mod source;
 mod stream;
 mod txt;
@@ -32,6 +33,7 @@ pub use error::{ByteSize, LoadError, MAX_LISTED_LINES};
 pub use library::{Entry, Library};
 pub use options::{DEFAULT_MAX_ARTICLE_BYTES, KeyMap, LoadOptions};
 pub use pipeline::MAX_STDIN_BYTES;
+pub use search::SearchHit;
 pub use source::TextHandle;
 pub use stream::map_articles_par;
 
