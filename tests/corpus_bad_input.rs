@@ -261,3 +261,33 @@ fn a_file_that_changes_or_disappears_is_an_error_not_garbage() {
         )
     );
 }
+
+#[test]
+fn empty_and_blank_corpora() {
+    let dir = tempfile::tempdir().unwrap();
+    let empty = write(dir.path(), "empty.jsonl", "");
+    assert!(one_problem(&empty).ends_with(": empty file"));
+    let blank = write(dir.path(), "blank.jsonl", "\n  \n\r\n");
+    assert!(one_problem(&blank).ends_with(": only whitespace, no text"));
+}
+
+#[test]
+fn a_skipped_long_line_at_the_end_does_not_stall() {
+    // The over-long line is skipped in pieces; its newline is the last byte of the file, so the
+    // reader ends with an empty buffer and must then see the end, not spin.
+    let dir = tempfile::tempdir().unwrap();
+    let opts = LoadOptions {
+        max_article_bytes: 100,
+        ..LoadOptions::default()
+    };
+    let long = format!("{{\"text\": \"{}\"}}\n", "x".repeat(100_000));
+    let p = write(dir.path(), "c.jsonl", long);
+    let loaded = load(std::slice::from_ref(&p), &opts);
+    assert!(loaded.articles.is_empty());
+    let problems: Vec<String> = loaded.errors.iter().map(ToString::to_string).collect();
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert!(
+        problems[0].contains("1 of 1 line skipped (line 1)"),
+        "{problems:?}"
+    );
+}

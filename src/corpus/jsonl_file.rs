@@ -62,8 +62,18 @@ struct Tally {
 }
 
 impl Tally {
-    fn finish(self, shown: &str) -> Batch<std::convert::Infallible> {
+    /// The file's warnings; `any_bytes`: whether it had anything but a byte order mark.
+    fn finish(self, shown: &str, any_bytes: bool) -> Batch<std::convert::Infallible> {
         let mut out = Vec::new();
+        if self.lines == 0 {
+            let path = shown.into();
+            let e = if any_bytes {
+                LoadError::Blank { path }
+            } else {
+                LoadError::Empty { path }
+            };
+            return vec![Err(e)];
+        }
         if self.lossy > 0 {
             let listed = self
                 .lossy_lines
@@ -187,7 +197,7 @@ pub(crate) fn read_file<T, F>(
             continue;
         } else {
             // A line longer than the buffer: read more of it.
-            let want = buf.len() * 2;
+            let want = (buf.len() * 2).max(FIRST_CHUNK);
             eof = fill(&mut file, &mut buf, want).map_err(io_err);
             continue;
         };
@@ -203,7 +213,11 @@ pub(crate) fn read_file<T, F>(
         chunk = (chunk * 2).min(MAX_CHUNK);
         eof = fill(&mut file, &mut buf, chunk).map_err(io_err);
     }
-    run.send(retype(tally.finish(&shown)));
+    if run.stopped || run.is_cancelled() {
+        return;
+    }
+    let any_bytes = offset + buf.len() as u64 > bom as u64;
+    run.send(retype(tally.finish(&shown, any_bytes)));
 }
 
 /// A corpus held in memory (stdin, a converted UTF-16 file), cut into chunks of whole lines.
@@ -255,7 +269,11 @@ where
         start = end;
         chunk = (chunk * 2).min(MAX_CHUNK);
     }
-    run.send(retype(tally.finish(&shown)));
+    if run.stopped || run.is_cancelled() {
+        return;
+    }
+    let any_bytes = bytes.len() > usize::from(bytes.starts_with(b"\xEF\xBB\xBF")) * 3;
+    run.send(retype(tally.finish(&shown, any_bytes)));
 }
 
 fn retype<T>(batch: Batch<std::convert::Infallible>) -> Batch<T> {
