@@ -6,10 +6,12 @@
 //! - [`attribution`]: who said what: speakers and quotes in one article; no UI types.
 //! - [`corpus`]: loading articles from files, folders, JSON Lines corpora and stdin; no UI types.
 //! - [`render`] and [`extract`]: the non-interactive `rawi render` and `rawi extract` commands.
+//! - [`config`]: the reader's configuration file (theme, keys, defaults built in).
 //! - [`tui`]: the interactive reader (state, actions, update, view, event loop).
 
 pub mod arabic;
 pub mod attribution;
+pub mod config;
 pub mod corpus;
 pub mod extract;
 pub mod render;
