@@ -108,7 +108,7 @@ impl Action {
         (Action::FocusRight, "focus the pane on the right"),
         (
             Action::Activate,
-            "speaker: first quote; quote: show it; article: open",
+            "open: speaker's first quote, quote, article",
         ),
         (Action::ToggleExpand, "expand/collapse the speaker's quotes"),
         (Action::NextSpeaker, "next speaker"),

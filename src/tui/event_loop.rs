@@ -80,10 +80,8 @@ where
             }
             Some(Input::Mouse(mouse)) if state.settings.mouse => mouse_action(mouse),
             Some(Input::Mouse(_)) => None,
-            Some(Input::Resize(width, height)) => {
-                terminal.resize(ratatui::layout::Rect::new(0, 0, width, height))?;
-                Some(Action::Resize(width, height))
-            }
+            // The frame follows the terminal's size by itself (ratatui's autoresize).
+            Some(Input::Resize(width, height)) => Some(Action::Resize(width, height)),
             Some(Input::Signal(signal)) => return Ok(Exit::Signal(signal)),
             Some(Input::Closed) => return Ok(Exit::Closed),
         };

@@ -9,7 +9,7 @@ use super::state::{Row, State};
 /// Scrolls the article `by` visual lines (negative: up).
 pub fn scroll(state: &mut State, by: isize) {
     let (text, view) = state.text_and_view();
-    let top = view.doc.line_of(text, view.top);
+    let top = view.doc.line_of(text, view.shown);
     let to = view.doc.step(text, top, by);
     view.top = view.doc.anchor_of(text, to);
 }
@@ -40,7 +40,7 @@ pub fn reveal(state: &mut State, offset: usize) {
     let rows = article_rows(state);
     let (text, view) = state.text_and_view();
     let target = view.doc.line_of(text, view.doc.anchor_at(offset));
-    let top = view.doc.line_of(text, view.top);
+    let top = view.doc.line_of(text, view.shown);
     if top <= target && view.doc.distance(text, top, target, rows) < rows {
         return;
     }
@@ -73,7 +73,7 @@ pub fn place(state: &mut State, offset: usize, placement: Placement) {
 /// Article byte offset of the first line shown.
 pub fn top_offset(state: &State) -> usize {
     let view = state.view();
-    view.doc.offset_of(view.top)
+    view.doc.offset_of(view.shown)
 }
 
 /// Puts quote `q` in focus: selects it in the speakers list and scrolls the article to it.
@@ -173,7 +173,10 @@ pub fn step_speaker(state: &mut State, forward: bool) {
         return;
     }
     let at = current_speaker(state).and_then(|s| order.iter().position(|&o| o == s));
+    let nothing_focused = state.view().focused_quote.is_none();
     let next = match at {
+        // Nothing in focus yet: the selected speaker is the first to show.
+        Some(i) if nothing_focused => i,
         Some(i) if forward => (i + 1).min(order.len() - 1),
         Some(i) => i.saturating_sub(1),
         None => 0,

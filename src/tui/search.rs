@@ -9,7 +9,7 @@ use crate::arabic;
 
 /// Opens the search prompt on the focused pane.
 pub fn start(state: &mut State) {
-    let origin = Some(state.view().top);
+    let origin = Some(state.view().shown);
     state.search = Search {
         editing: true,
         target: Some(state.focus),

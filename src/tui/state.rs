@@ -45,8 +45,12 @@ pub struct SpeakerList {
 #[derive(Debug, Clone)]
 pub struct ArticleView {
     pub doc: Doc,
-    /// The first line shown, as a logical position (kept across re-layouts).
+    /// Where the reader wants the first line to be, as a logical position (kept across
+    /// re-layouts and resizes).
     pub top: Anchor,
+    /// The first line actually shown: `top`, pulled back when the text's end would leave empty
+    /// rows below it (computed by `sync`).
+    pub shown: Anchor,
     pub extraction: Arc<Extraction>,
     pub marks: Marks,
     /// Index of the quote in focus.
@@ -221,6 +225,7 @@ impl State {
             self.views[index] = Some(ArticleView {
                 doc,
                 top: Anchor::default(),
+                shown: Anchor::default(),
                 marks: Marks::new(&extraction),
                 extraction,
                 focused_quote: None,
@@ -262,13 +267,13 @@ impl State {
     /// The first visual line shown in the article.
     pub fn top_line(&self) -> LinePos {
         let view = self.view();
-        let lines = view.doc.cached(view.top.para).unwrap_or(&[]);
+        let lines = view.doc.cached(view.shown.para).unwrap_or(&[]);
         let line = lines
             .iter()
-            .rposition(|l| l.logical.start <= view.top.offset)
+            .rposition(|l| l.logical.start <= view.shown.offset)
             .unwrap_or(0);
         LinePos {
-            para: view.top.para,
+            para: view.shown.para,
             line,
         }
     }
@@ -303,11 +308,13 @@ impl State {
         let max_top = view
             .doc
             .step(text, last, -(rows.saturating_sub(1) as isize));
-        if top > max_top {
-            view.top = view.doc.anchor_of(text, max_top);
-        }
-        let top = view.doc.line_of(text, view.top);
-        view.doc.prepare(text, top, rows.max(1));
+        view.shown = if top > max_top {
+            view.doc.anchor_of(text, max_top)
+        } else {
+            view.top
+        };
+        let shown = view.doc.line_of(text, view.shown);
+        view.doc.prepare(text, shown, rows.max(1));
         super::roster::keep_selection_visible(self);
         let lib_rows = self.list_rows(Pane::Library).max(1);
         let lib = &mut self.library;

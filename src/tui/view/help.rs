@@ -10,7 +10,7 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 use crate::tui::state::State;
 
 pub fn view(state: &State, frame: &mut Frame) {
-    let area = frame.area();
+    let area = state.area.intersection(frame.area());
     let width = area.width.saturating_sub(4).min(64);
     let height = area
         .height

@@ -18,7 +18,7 @@ use super::state::State;
 /// Draws the whole screen.
 pub fn view(state: &State, frame: &mut Frame) {
     let Some(panes) = state.panes() else {
-        too_small(frame);
+        too_small(state, frame);
         return;
     };
     article::view(state, frame);
@@ -38,8 +38,8 @@ pub fn view(state: &State, frame: &mut Frame) {
     }
 }
 
-fn too_small(frame: &mut Frame) {
-    let area = frame.area();
+fn too_small(state: &State, frame: &mut Frame) {
+    let area = state.area.intersection(frame.area());
     let message = format!(
         "Terminal too small: rawi needs at least {MIN_WIDTH}x{MIN_HEIGHT}, this one is {}x{}.",
         area.width, area.height

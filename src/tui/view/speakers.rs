@@ -95,7 +95,8 @@ pub fn view(state: &State, frame: &mut Frame) {
                 let name_style = if styles.no_color || (is_selected && focused) {
                     base.add_modifier(Modifier::BOLD)
                 } else {
-                    base.fg(styles.speaker_colour(s)).add_modifier(Modifier::BOLD)
+                    base.fg(styles.speaker_colour(s))
+                        .add_modifier(Modifier::BOLD)
                 };
                 if name_area.width > 0 {
                     paint::paint_line(buf, name_area, y, &line, |_| name_style);

@@ -15,6 +15,8 @@ use crate::tui::state::State;
 enum Piece {
     Label(String),
     Text(String),
+    /// Goes right after the previous piece, without a separator.
+    Joined(Box<Piece>),
 }
 
 pub fn view(state: &State, frame: &mut Frame) {
@@ -67,9 +69,17 @@ pub fn view(state: &State, frame: &mut Frame) {
         if x >= right {
             break;
         }
-        if i > 0 {
-            x = paint::paint_ascii(buf, x, area.y, right, " │ ", style);
-        }
+        let piece = match piece {
+            Piece::Joined(piece) => {
+                x = paint::paint_ascii(buf, x, area.y, right, " ", style);
+                piece.as_ref()
+            }
+            piece if i > 0 => {
+                x = paint::paint_ascii(buf, x, area.y, right, " │ ", style);
+                piece
+            }
+            piece => piece,
+        };
         x = match piece {
             Piece::Label(text) => paint::paint_ascii(buf, x, area.y, right, text, style),
             Piece::Text(text) => {
@@ -77,6 +87,7 @@ pub fn view(state: &State, frame: &mut Frame) {
                 let line = compat::layout_truncated(text, max, opts);
                 paint::paint_at(buf, x, area.y, right, &line, style)
             }
+            Piece::Joined(_) => x,
         };
     }
 }
@@ -90,7 +101,7 @@ fn pieces(state: &State) -> Vec<Piece> {
         let nth = own.iter().position(|&o| o == q).map_or(0, |i| i + 1);
         pieces.push(Piece::Label(format!("quote {nth}/{} ·", own.len())));
         if let Some(s) = view.extraction.speakers.get(speaker) {
-            pieces.push(Piece::Text(s.name.clone()));
+            pieces.push(Piece::Joined(Box::new(Piece::Text(s.name.clone()))));
         }
     } else if !view.marks.quotes.is_empty() {
         pieces.push(Piece::Label(format!("{} quotes", view.marks.quotes.len())));
@@ -105,7 +116,6 @@ fn pieces(state: &State) -> Vec<Piece> {
         state.settings.highlights,
     )));
     pieces.push(Piece::Text(state.article().path.clone()));
-    // Merge "quote n/m ·" with the speaker name: no separator between them.
     pieces
 }
 
@@ -130,7 +140,7 @@ fn position(state: &State) -> String {
     let percent = if end_shown {
         100
     } else {
-        view.doc.offset_of(view.top) * 100 / len
+        view.doc.offset_of(view.shown) * 100 / len
     };
     format!("{percent}%")
 }
