@@ -103,7 +103,7 @@ pub struct Problem {
 
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let file = crate::tui::compat::display_safe(&self.file.display().to_string()).into_owned();
+        let file = crate::text::display_safe(&self.file.display().to_string()).into_owned();
         match (self.line, self.key.is_empty()) {
             (0, _) => write!(f, "{file}: {}", self.message),
             (line, true) => write!(f, "{file}:{line}: {}", self.message),

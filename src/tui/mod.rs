@@ -9,7 +9,6 @@
 
 pub mod action;
 pub mod articles;
-pub mod compat;
 pub mod doc;
 pub mod event_loop;
 pub mod keymap;

@@ -19,8 +19,11 @@ pub fn paint_line(
 ) -> u16 {
     let left = area.x + line.indent(area.width);
     for glyph in &line.glyphs {
+        if glyph.width == 0 {
+            continue; // a space hanging at the end of a wrapped line
+        }
         let x = left + glyph.col;
-        if x + glyph.width.max(1) as u16 > area.right() {
+        if x + glyph.width as u16 > area.right() {
             break;
         }
         let style = style_of(glyph);
@@ -46,8 +49,11 @@ pub fn paint_at(
     style: Style,
 ) -> u16 {
     for glyph in &line.glyphs {
+        if glyph.width == 0 {
+            continue;
+        }
         let gx = x + glyph.col;
-        if gx + glyph.width.max(1) as u16 > max_x {
+        if gx + glyph.width as u16 > max_x {
             break;
         }
         buf[(gx, y)]

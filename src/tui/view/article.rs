@@ -7,8 +7,8 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 
+use crate::text;
 use crate::text::Glyph;
-use crate::tui::compat;
 use crate::tui::marks::overlapping;
 use crate::tui::paint;
 use crate::tui::panes::{Pane, content};
@@ -24,7 +24,7 @@ pub fn view(state: &State, frame: &mut Frame) {
         " ".to_string()
     };
     let title_area = super::header(state, frame, rect, Pane::Article, &label);
-    let title = compat::layout_truncated(
+    let title = text::layout_truncated(
         &state.article().title,
         title_area.width.saturating_sub(1).max(1),
         &state.settings.layout,

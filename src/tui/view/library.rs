@@ -5,7 +5,7 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
 
-use crate::tui::compat;
+use crate::text;
 use crate::tui::nav;
 use crate::tui::paint;
 use crate::tui::panes::{Pane, content};
@@ -50,7 +50,7 @@ pub fn view(state: &State, frame: &mut Frame) {
         paint::paint_ascii(buf, area.right() - 1, y, area.right(), marker, base);
         let title_area = Rect::new(end, y, area.right().saturating_sub(end + 2), 1);
         if title_area.width > 0 {
-            let title = compat::layout_truncated(
+            let title = text::layout_truncated(
                 &state.articles.article(index).title,
                 title_area.width,
                 &state.settings.layout,

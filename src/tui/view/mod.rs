@@ -17,6 +17,12 @@ use super::state::State;
 
 /// Draws the whole screen.
 pub fn view(state: &State, frame: &mut Frame) {
+    let frame_area = frame.area();
+    if state.area.right() > frame_area.right() || state.area.bottom() > frame_area.bottom() {
+        // The terminal shrank and its resize event is not handled yet: draw nothing this time
+        // (the event comes next) rather than paint outside the frame.
+        return;
+    }
     let Some(panes) = state.panes() else {
         too_small(state, frame);
         return;

@@ -6,7 +6,7 @@ use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
 
 use crate::config::SpeakerSort;
-use crate::tui::compat;
+use crate::text;
 use crate::tui::paint;
 use crate::tui::panes::{Pane, content};
 use crate::tui::roster;
@@ -87,11 +87,8 @@ pub fn view(state: &State, frame: &mut Frame) {
                     label.push_str(role);
                 }
                 let name_area = Rect::new(area.x + 4, y, area.width.saturating_sub(6), 1);
-                let line = compat::layout_truncated(
-                    &label,
-                    name_area.width.max(1),
-                    &state.settings.layout,
-                );
+                let line =
+                    text::layout_truncated(&label, name_area.width.max(1), &state.settings.layout);
                 let name_style = if styles.no_color || (is_selected && focused) {
                     base.add_modifier(Modifier::BOLD)
                 } else {
@@ -109,7 +106,7 @@ pub fn view(state: &State, frame: &mut Frame) {
                     end -= 1;
                 }
                 let quote_area = Rect::new(area.x + 1, y, area.width.saturating_sub(4), 1);
-                let line = compat::layout_truncated(
+                let line = text::layout_truncated(
                     &text[range.start..end],
                     quote_area.width.max(1),
                     &state.settings.layout,

@@ -3,8 +3,8 @@
 
 use ratatui::Frame;
 
+use crate::text;
 use crate::text::{BidiMode, LayoutOptions};
-use crate::tui::compat;
 use crate::tui::paint;
 use crate::tui::panes::Pane;
 use crate::tui::search;
@@ -32,7 +32,7 @@ pub fn view(state: &State, frame: &mut Frame) {
 
     if state.search.editing {
         x = paint::paint_ascii(buf, x, area.y, right, "/", style);
-        let query = compat::layout_truncated(
+        let query = text::layout_truncated(
             &state.search.query,
             right.saturating_sub(x + 14).max(1),
             opts,
@@ -52,7 +52,7 @@ pub fn view(state: &State, frame: &mut Frame) {
         return;
     }
     if let Some(notice) = &state.notice {
-        let notice = compat::display_safe(notice);
+        let notice = text::display_safe(notice);
         paint::paint_ascii(
             buf,
             x,
@@ -84,7 +84,7 @@ pub fn view(state: &State, frame: &mut Frame) {
             Piece::Label(text) => paint::paint_ascii(buf, x, area.y, right, text, style),
             Piece::Text(text) => {
                 let max = right.saturating_sub(x).clamp(1, 40);
-                let line = compat::layout_truncated(text, max, opts);
+                let line = text::layout_truncated(text, max, opts);
                 paint::paint_at(buf, x, area.y, right, &line, style)
             }
             Piece::Joined(_) => x,
