@@ -189,32 +189,15 @@ fn read(args: &ReadArgs, matches: &ArgMatches) -> anyhow::Result<()> {
     }
 }
 
-/// The articles named on the command line (`-`: stdin), or the bundled samples. A file that
-/// cannot be read is reported and skipped.
+/// The articles named on the command line (files, folders, corpora, `-` for stdin), or the
+/// bundled samples. A bad input is reported and skipped.
 fn open_articles(paths: &[PathBuf]) -> anyhow::Result<Vec<rawi::corpus::Article>> {
-    if paths.is_empty() {
-        return Ok(rawi::corpus::bundled());
+    let loaded = rawi::corpus::load(paths, &rawi::corpus::LoadOptions::default());
+    for problem in &loaded.errors {
+        eprintln!("rawi: {problem}");
     }
-    let mut articles = Vec::new();
-    for path in paths {
-        if path.as_os_str() == "-" {
-            let mut text = String::new();
-            io::Read::read_to_string(&mut io::stdin(), &mut text).context("stdin")?;
-            articles.push(rawi::corpus::Article {
-                id: "stdin".into(),
-                title: "stdin".into(),
-                path: "-".into(),
-                text,
-            });
-            continue;
-        }
-        match rawi::corpus::load_txt(path) {
-            Ok(article) => articles.push(article),
-            Err(e) => eprintln!("rawi: {e}"),
-        }
-    }
-    anyhow::ensure!(!articles.is_empty(), "no article could be opened");
-    Ok(articles)
+    anyhow::ensure!(!loaded.articles.is_empty(), "no article could be opened");
+    Ok(loaded.articles)
 }
 
 fn render(args: &RenderArgs) -> anyhow::Result<()> {
