@@ -156,9 +156,23 @@ impl<'a> Engine<'a> {
                 subject = Some(p);
             }
         }
-        // Framing between the speaker and the content.
+        // Framing between the speaker and the content: up to the complementizer when what
+        // lies between is framing (a preposition, ل، time), else the content starts here.
         j = match comp_at {
-            Some(c) if subject.is_some() || relative.is_some() || before.is_some() => c,
+            Some(c) if subject.is_some() || relative.is_some() || before.is_some() => {
+                let after = self.cx.skip_framing(j, send, true);
+                let t = &list[after.min(list.len() - 1)];
+                if after >= c
+                    || t.is_exactly(Class::Preposition)
+                    || t.has(clitic::LI)
+                    || t.punct().is_some()
+                    || subject.as_ref().is_some_and(|p| p.end == j && after == j && c - j <= 2)
+                {
+                    c
+                } else {
+                    after
+                }
+            }
             _ => self.cx.skip_framing(j, send, subject.is_some()),
         };
         let needs = self.needs_of(hit.form);

@@ -228,6 +228,15 @@ impl Entities {
         id
     }
 
+    /// Do the words of tokens `s..e` all belong to one known entity?
+    pub fn describes(&self, tokens: &Tokens, s: usize, e: usize) -> bool {
+        let words: Vec<String> = (s..e)
+            .filter(|&k| tokens.list[k].is_word())
+            .map(|k| word_key(tokens, k))
+            .collect();
+        self.by_words(&words).is_some()
+    }
+
     fn by_form(&self, key: &str) -> Option<usize> {
         self.most_recent(|e| e.form_keys.iter().any(|k| k == key))
     }

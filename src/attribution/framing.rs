@@ -9,7 +9,7 @@ use super::tokens::clitic;
 
 impl Context<'_> {
     /// Skips framing from token `j` on; returns the first token that is not framing.
-    pub fn skip_framing(&self, mut j: usize, limit: usize, after_subject: bool) -> usize {
+    pub fn skip_framing(&self, mut j: usize, limit: usize, _after_subject: bool) -> usize {
         let list = &self.tokens.list;
         while j < limit {
             let t = &list[j];
@@ -65,7 +65,7 @@ impl Context<'_> {
                 }
                 continue;
             }
-            if after_subject && matches!(bare, "ردا" | "تعليقا" | "تعقيبا" | "جوابا")
+            if matches!(bare, "ردا" | "تعليقا" | "تعقيبا" | "جوابا")
             {
                 j = self.skip_framing_phrase(j + 1, limit);
                 continue;

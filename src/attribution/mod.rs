@@ -103,6 +103,11 @@ impl Context<'_> {
             .known_name_at(self.tokens, j, self.tokens.len())
     }
 
+    /// Do the words of a role name a known speaker («النائبة» after «النائبة ليلى ...»)?
+    pub fn describes_known(&self, tokens: &Tokens, role: Option<(usize, usize)>) -> bool {
+        role.is_some_and(|(s, e)| self.entities.describes(tokens, s, e))
+    }
+
     /// The entity a speaker phrase refers to («بيان X» is X's).
     pub fn resolve(&mut self, phrase: &Phrase, at: usize) -> usize {
         self.entities.resolve(self.tokens, phrase, at)

@@ -148,6 +148,7 @@ pub fn parse(cx: &Context, i: usize, limit: usize, lenient: bool) -> Option<Phra
     let mut last_definite = false;
     let mut role_has_bism = false;
     let mut name_after_honorific = false;
+    let mut after_prep = false;
     while j < limit {
         let t = &list[j];
         match t.kind {
@@ -349,6 +350,7 @@ pub fn parse(cx: &Context, i: usize, limit: usize, lenient: bool) -> Option<Phra
                     }
                     role = Some((s, j + 1));
                     last_definite = false;
+                    after_prep = true;
                     j += 1;
                     continue;
                 }
@@ -360,7 +362,11 @@ pub fn parse(cx: &Context, i: usize, limit: usize, lenient: bool) -> Option<Phra
                     continue;
                 }
                 let definite = t.has(clitic::AL) || tokens.bare(j).starts_with("ال");
-                let adjective = is_adjective(tokens, j);
+                // An adjective agrees in definiteness: «النائبة ليلى» is no nisba.
+                let adjective = is_adjective(tokens, j) && (definite || !last_definite);
+                // «وزير الخارجية البريطاني بوريس»: ب here starts a name.
+                let bi_name = t.has(clitic::BI) && !t.has(clitic::AL) && t.class == 0 && last_definite;
+                let was_after_prep = std::mem::take(&mut after_prep);
                 if t.is(Class::FramingNoun) && !t.is(Class::OrgHead) && !t.is(Class::Title)
                     || t.is(Class::ContentStart) && !lenient
                 {
@@ -390,13 +396,15 @@ pub fn parse(cx: &Context, i: usize, limit: usize, lenient: bool) -> Option<Phra
                     j += 1;
                     continue;
                 }
-                if t.has(clitic::BI) {
+                if t.has(clitic::BI) && !bi_name {
                     break;
                 }
                 if !last_definite && (name_like(t) || t.is(Class::OrgHead) || t.is(Class::Title)) {
-                    // Construct chain: رئيس جهاز، مدير بعثة صندوق.
+                    // Construct chain: رئيس جهاز، مدير بعثة صندوق. After a preposition, a place
+                    // name closes the phrase (السفير الروسي في لاهاي).
                     role = Some((s, j + 1));
-                    last_definite = definite;
+                    last_definite = definite
+                        || was_after_prep && !t.is(Class::OrgHead) && !t.is(Class::Title);
                     j += 1;
                     continue;
                 }
@@ -406,7 +414,11 @@ pub fn parse(cx: &Context, i: usize, limit: usize, lenient: bool) -> Option<Phra
                     j += 1;
                     continue;
                 }
-                if !definite && (name_like(t) || t.is(Class::NameParticle)) {
+                if !definite && (name_like(t) || t.is(Class::NameParticle) || bi_name) {
+                    if !lenient && !name_after_honorific && cx.describes_known(tokens, role) {
+                        // «وأبرزت النائبة تشبث المرأة»: a known speaker by title, then content.
+                        break;
+                    }
                     if role_has_bism && !name_after_honorific {
                         // «المتحدث باسم رئيس كوريا الجنوبية مون»: the name is the principal's.
                         role = Some((s, j + 1));
@@ -461,7 +473,7 @@ pub fn parse(cx: &Context, i: usize, limit: usize, lenient: bool) -> Option<Phra
                     j += 1;
                     continue;
                 }
-                if !name_like(t) || t.is(Class::OrgHead) && !lenient || t.is(Class::Group) {
+                if !name_like(t) || t.is(Class::OrgHead) || t.is(Class::Group) {
                     break;
                 }
                 if definite

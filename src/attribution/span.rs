@@ -97,7 +97,7 @@ impl Context<'_> {
                 k > content_start
                     && !hit.object
                     && self.cue_allowed_here(k)
-                    && (prev_punct || t.has(clitic::CONJ) || !list[k - 1].has(clitic::AL))
+                    && list[k - 1].punct().is_none_or(|c| !is_quote_mark(c))
             }
             Tense::Past | Tense::Present => {
                 let conj = t.has(clitic::CONJ);

@@ -136,6 +136,7 @@ impl Tokens {
             }
             if let Some(s) = word_start.take() {
                 tokens.push_word(text, s, i, lex);
+                last_break = false;
             }
             if c == '\n' || c == '\r' || c == '\u{2029}' {
                 if !last_break {
