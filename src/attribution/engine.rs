@@ -100,6 +100,10 @@ impl<'a> Engine<'a> {
 
     /// A titled or honorific-named person outside any quote: remembered for implicit subjects.
     fn narrative_mention(&mut self, i: usize) -> usize {
+        if let Some((end, id)) = self.cx.entities.known_at(self.cx.tokens, i) {
+            self.cx.entities.mention(i, id);
+            return end;
+        }
         let t = &self.cx.tokens.list[i];
         if !(t.is(Class::Honorific) || t.is(Class::Title)) || t.has(clitic::BI) {
             return i + 1;
@@ -145,12 +149,15 @@ impl<'a> Engine<'a> {
             None
         };
         let mut j = self.cx.skip_framing(i + 1, send, false);
+        let framed = j > i + 1 && list[i + 1].is_word();
         let comp_at = self.comp_ahead(j, send);
         let mut subject: Option<Phrase> = None;
-        if relative.is_none() && before.is_none() && self.may_start_subject(j) {
+        let needs = self.needs_of(hit.form);
+        if relative.is_none() && before.is_none() && self.may_start_subject(j, needs) {
             let lenient = comp_at.is_some();
             if let Some(p) = phrase::parse(&self.cx, j, comp_at.unwrap_or(send), lenient)
                 && self.accept_subject(&p, hit.form.agreement, lenient)
+                && (!framed || p.strength >= Strength::Described)
             {
                 j = p.end;
                 subject = Some(p);
@@ -166,7 +173,9 @@ impl<'a> Engine<'a> {
                     || t.is_exactly(Class::Preposition)
                     || t.has(clitic::LI)
                     || t.punct().is_some()
-                    || subject.as_ref().is_some_and(|p| p.end == j && after == j && c - j <= 2)
+                    || subject
+                        .as_ref()
+                        .is_some_and(|p| p.end == j && after == j && c - j <= 2)
                 {
                     c
                 } else {
@@ -175,7 +184,6 @@ impl<'a> Engine<'a> {
             }
             _ => self.cx.skip_framing(j, send, subject.is_some()),
         };
-        let needs = self.needs_of(hit.form);
         let opening = self.opening(j, hit.form, needs)?;
         if needs == Needs::Subject && subject.is_none() && before.is_none() {
             return None;
@@ -272,6 +280,7 @@ impl<'a> Engine<'a> {
         let info = &cx.lex.cue_info[form.cue as usize];
         let bare = cx.tokens.bare(k);
         info.preps.iter().any(|p| p == bare)
+            || bare == "ب"
             || list[k].has(clitic::BI) && !list[k].is_exactly(Class::Preposition)
             || list[k].has(clitic::LI) && info.preps.iter().any(|p| p == "ل")
             || matches!(bare, "الي" | "علي" | "عن" | "من")
@@ -332,6 +341,13 @@ impl<'a> Engine<'a> {
         }
         let info = &cx.lex.cue_info[form.cue as usize];
         let bare = cx.tokens.bare(j);
+        if bare == "ب" && j + 1 < send && list[j + 1].punct().is_some_and(is_quote_mark) {
+            return Some(Opening {
+                start: j + 1,
+                comp: false,
+                colon,
+            });
+        }
         if info.preps.iter().any(|p| p == bare) && !list[j].has(clitic::CONJ) {
             return (j + 1 < send).then_some(Opening {
                 start: j + 1,
@@ -363,6 +379,9 @@ impl<'a> Engine<'a> {
         let start = opening.start;
         if start >= list.len() {
             return None;
+        }
+        if self.nested_report(speaker, start) {
+            return Some(start);
         }
         let (range, kind, end_tok) = if let Some(pair) = structure.pair_opened_at(start).copied() {
             // Direct when the quotation closes the clause; else partly quoted.
@@ -415,6 +434,29 @@ impl<'a> Engine<'a> {
         Some(end_tok)
     }
 
+    /// «قالت وكالة ... إن رئاسة الأركان أكدت أن ...»: a conduit passing on another speaker's
+    /// words; the inner report is credited instead (the caller goes on from the content).
+    fn nested_report(&self, speaker: usize, start: usize) -> bool {
+        let cx = &self.cx;
+        let list = &cx.tokens.list;
+        let e = &cx.entities.list[speaker];
+        let head = list.partition_point(|t| {
+            (t.start as usize) < e.forms.first().map_or(e.name.start, |f| f.start)
+        });
+        if head >= list.len() || !list[head].is(Class::Conduit) {
+            return false;
+        }
+        let send = cx.sentence_end(start);
+        (start + 1..(start + 10).min(send)).any(|k| {
+            list[k]
+                .cue
+                .is_some_and(|h| matches!(h.form.tense, Tense::Past | Tense::Present))
+                && !list[k].has(clitic::CONJ)
+                && (k + 1..(k + 5).min(send)).any(|m| list[m].is_exactly(Class::Complementizer))
+                && phrase::parse(cx, start, k, true).is_some_and(|p| p.end >= k.saturating_sub(2))
+        })
+    }
+
     /// Between a closing mark and the clause end only framing or punctuation: «"..." في إشارة».
     fn only_tail(&self, from: usize, to: usize) -> bool {
         let list = &self.cx.tokens.list;
@@ -464,7 +506,9 @@ impl<'a> Engine<'a> {
         None
     }
 
-    fn may_start_subject(&self, j: usize) -> bool {
+    /// Can a subject start at `j`? A word with ب starts one only when the cue does not take
+    /// ب-content (أشاد بجهود) and the word could be a name (بريطانيا).
+    fn may_start_subject(&self, j: usize, needs: Needs) -> bool {
         let list = &self.cx.tokens.list;
         if j >= list.len() {
             return false;
@@ -474,7 +518,10 @@ impl<'a> Engine<'a> {
             && !t.is_exactly(Class::Complementizer)
             && !t.is_exactly(Class::Preposition)
             && !t.is_exactly(Class::CompPreposition)
-            && !(t.has(clitic::BI) && !t.is(Class::Honorific))
+            && !t.has(clitic::LI)
+            && !(t.has(clitic::BI)
+                && !t.is(Class::Honorific)
+                && !(phrase::bi_ambiguous(t) && needs == Needs::Any))
             && !t.is_exactly(Class::ContentStart)
             || t.punct() == Some('#')
     }
@@ -573,6 +620,14 @@ impl<'a> Engine<'a> {
                     .is_some_and(|c| matches!(c, '،' | ','))
             {
                 end -= 1;
+            }
+        }
+        // «الدول ال12 التي تلتقي ... تؤكد»: the noun before a relative clause.
+        if let Some(rel) = (end.saturating_sub(14).max(sentence.0)..end)
+            .find(|&k| list[k].is_exactly(Class::Relative))
+        {
+            if rel > sentence.0 {
+                end = rel;
             }
         }
         let lo = end.saturating_sub(8).max(sentence.0);

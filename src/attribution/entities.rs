@@ -120,6 +120,16 @@ impl Entities {
         best
     }
 
+    /// A known name at token `i`: its end and its entity (for salience).
+    pub fn known_at(&self, tokens: &Tokens, i: usize) -> Option<(usize, usize)> {
+        let end = self.known_name_at(tokens, i, tokens.len())?;
+        let ids = self.name_index.get(tokens.bare(i))?;
+        let id = *ids
+            .iter()
+            .max_by_key(|&&e| self.salience.iter().rposition(|&(_, x)| x == e))?;
+        Some((end, id))
+    }
+
     /// The entity a phrase refers to, created when new. `at` = token position of the mention.
     pub fn resolve(&mut self, tokens: &Tokens, phrase: &Phrase, at: usize) -> usize {
         let list = &tokens.list;

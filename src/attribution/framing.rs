@@ -65,8 +65,7 @@ impl Context<'_> {
                 }
                 continue;
             }
-            if matches!(bare, "ردا" | "تعليقا" | "تعقيبا" | "جوابا")
-            {
+            if matches!(bare, "ردا" | "تعليقا" | "تعقيبا" | "جوابا") {
                 j = self.skip_framing_phrase(j + 1, limit);
                 continue;
             }
@@ -100,6 +99,7 @@ impl Context<'_> {
                 if let Some(pair) = self.structure.pair_opened_at(j)
                     && pair.close.is_some_and(|c| c < j + 6)
                     && j > start
+                    && (list[j - 1].has(clitic::LI) || self.tokens.bare(j - 1) == "ل")
                 {
                     j = pair.close.map_or(j + 1, |c| c + 1);
                     continue;

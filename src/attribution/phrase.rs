@@ -76,6 +76,10 @@ pub fn is_adjective(tokens: &Tokens, i: usize) -> bool {
     }
     let core = tokens.core(i);
     let letters = core.chars().count();
+    // A feminine participle with the article (الدول المجاورة، المقاطعة).
+    if t.has(clitic::AL) && t.fem && core.starts_with('م') && letters >= 5 {
+        return true;
+    }
     letters >= 4 && (core.ends_with('ي') || core.ends_with("يه") || core.ends_with("يون"))
         || letters >= 5 && core.ends_with("يين")
 }
@@ -87,6 +91,11 @@ fn is_stop_word(t: &Token) -> bool {
         || t.is_exactly(Class::Particle)
         || t.is_exactly(Class::SourceCue)
         || t.is_exactly(Class::Passive)
+}
+
+/// A word starting with ب whose rest is unknown: a name (بريطانيا، بوريس) or ب + a noun.
+pub fn bi_ambiguous(t: &Token) -> bool {
+    t.has(clitic::BI) && !t.has(clitic::AL) && t.class == 0
 }
 
 /// A word that can be (part of) a personal or organisation name.
@@ -134,6 +143,17 @@ fn number_of(tokens: &Tokens, i: usize) -> Number {
 /// knows that what follows up to `limit` is the speaker and framing (a complementizer follows),
 /// so unknown words may be taken as a name.
 pub fn parse(cx: &Context, i: usize, limit: usize, lenient: bool) -> Option<Phrase> {
+    parse_with(cx, i, limit, lenient, false)
+}
+
+/// As [`parse`]; `allow_li_first`: the first word may carry ل («وفقا لخبراء»).
+pub fn parse_with(
+    cx: &Context,
+    i: usize,
+    limit: usize,
+    lenient: bool,
+    allow_li_first: bool,
+) -> Option<Phrase> {
     let tokens = cx.tokens;
     let list = &tokens.list;
     let limit = limit.min(list.len());
@@ -262,14 +282,20 @@ pub fn parse(cx: &Context, i: usize, limit: usize, lenient: bool) -> Option<Phra
                     state = State::ExpectName;
                     name_after_honorific = true;
                     role.get_or_insert((j, j + 1));
-                } else if t.is(Class::Title) && !t.has(clitic::BI) && !t.has(clitic::LI) {
+                } else if t.is(Class::Title)
+                    && !t.has(clitic::BI)
+                    && (!t.has(clitic::LI) || allow_li_first)
+                {
                     state = State::Role;
                     role = Some((j, j + 1));
                     gender = gender_of(tokens, j);
                     number = number_of(tokens, j);
                     last_definite = t.has(clitic::AL) || tokens.bare(j).starts_with("ال");
                     strength = Strength::Described;
-                } else if t.is(Class::OrgHead) && !t.has(clitic::BI) && !t.has(clitic::LI) {
+                } else if t.is(Class::OrgHead)
+                    && !t.has(clitic::BI)
+                    && (!t.has(clitic::LI) || allow_li_first)
+                {
                     state = State::Role;
                     role = Some((j, j + 1));
                     kind = SpeakerKind::Org;
@@ -281,7 +307,7 @@ pub fn parse(cx: &Context, i: usize, limit: usize, lenient: bool) -> Option<Phra
                     strength = Strength::Described;
                 } else if (t.is(Class::Group) || t.is(Class::InfoSource))
                     && !t.has(clitic::BI)
-                    && !t.has(clitic::LI)
+                    && (!t.has(clitic::LI) || allow_li_first)
                 {
                     state = State::Group;
                     role = Some((j, j + 1));
@@ -295,7 +321,10 @@ pub fn parse(cx: &Context, i: usize, limit: usize, lenient: bool) -> Option<Phra
                     }
                     strength = Strength::Described;
                 } else if t.is(Class::NameParticle)
-                    || name_like(t) && !prep && !t.has(clitic::BI) && !t.has(clitic::LI)
+                    || name_like(t)
+                        && !prep
+                        && (!t.has(clitic::BI) || j == i && bi_ambiguous(t))
+                        && (!t.has(clitic::LI) || j == i && allow_li_first)
                 {
                     if !lenient
                         && (t.is(Class::ContentStart)
@@ -344,7 +373,7 @@ pub fn parse(cx: &Context, i: usize, limit: usize, lenient: bool) -> Option<Phra
                         || list[next].is(Class::Time)
                         || list[next].is_exactly(Class::Complementizer)
                         || name.is_some()
-                        || !matches!(tokens.bare(j), "في" | "لدي" | "الي" | "من" | "عن" | "علي")
+                        || !matches!(tokens.bare(j), "في" | "لدي" | "الي")
                     {
                         break;
                     }
@@ -365,7 +394,8 @@ pub fn parse(cx: &Context, i: usize, limit: usize, lenient: bool) -> Option<Phra
                 // An adjective agrees in definiteness: «النائبة ليلى» is no nisba.
                 let adjective = is_adjective(tokens, j) && (definite || !last_definite);
                 // «وزير الخارجية البريطاني بوريس»: ب here starts a name.
-                let bi_name = t.has(clitic::BI) && !t.has(clitic::AL) && t.class == 0 && last_definite;
+                let bi_name =
+                    t.has(clitic::BI) && !t.has(clitic::AL) && t.class == 0 && last_definite;
                 let was_after_prep = std::mem::take(&mut after_prep);
                 if t.is(Class::FramingNoun) && !t.is(Class::OrgHead) && !t.is(Class::Title)
                     || t.is(Class::ContentStart) && !lenient
@@ -392,7 +422,12 @@ pub fn parse(cx: &Context, i: usize, limit: usize, lenient: bool) -> Option<Phra
                     || t.has(clitic::BI) && last_definite && t.has(clitic::AL)
                 {
                     role = Some((s, j + 1));
-                    last_definite = last_definite || definite;
+                    // After a genitive with ل, its own complement may follow (لحقوق الانسان).
+                    last_definite = if t.has(clitic::LI) {
+                        definite
+                    } else {
+                        last_definite || definite
+                    };
                     j += 1;
                     continue;
                 }
@@ -403,8 +438,8 @@ pub fn parse(cx: &Context, i: usize, limit: usize, lenient: bool) -> Option<Phra
                     // Construct chain: رئيس جهاز، مدير بعثة صندوق. After a preposition, a place
                     // name closes the phrase (السفير الروسي في لاهاي).
                     role = Some((s, j + 1));
-                    last_definite = definite
-                        || was_after_prep && !t.is(Class::OrgHead) && !t.is(Class::Title);
+                    last_definite =
+                        definite || was_after_prep && !t.is(Class::OrgHead) && !t.is(Class::Title);
                     j += 1;
                     continue;
                 }
@@ -464,7 +499,10 @@ pub fn parse(cx: &Context, i: usize, limit: usize, lenient: bool) -> Option<Phra
                 if e - s >= MAX_NAME && !t.is(Class::NameParticle) {
                     break;
                 }
-                if t.has(clitic::BI) || t.has(clitic::LI) || prep {
+                if t.has(clitic::BI) && !(bi_ambiguous(t) && (lenient || e - s == 1))
+                    || t.has(clitic::LI)
+                    || prep
+                {
                     break;
                 }
                 let after_particle = e > s && list[e - 1].is(Class::NameParticle);
@@ -483,7 +521,7 @@ pub fn parse(cx: &Context, i: usize, limit: usize, lenient: bool) -> Option<Phra
                 {
                     break;
                 }
-                if !lenient && e - s >= 2 && !name_after_honorific && strength < Strength::Named {
+                if !lenient && e - s >= 3 && !name_after_honorific && strength < Strength::Named {
                     break;
                 }
                 name = Some((s, j + 1));

@@ -54,7 +54,7 @@ impl Engine<'_> {
         if j >= send {
             return None;
         }
-        let p = phrase::parse(&self.cx, j, send, false)?;
+        let p = phrase::parse_with(&self.cx, j, send, false, true)?;
         let head = &list[p.start];
         if head.is(Class::Legal) && !head.is(Class::OrgHead) && p.name.is_none()
             || p.strength == Strength::Bare && head.has(clitic::AL) && p.end - p.start > 3

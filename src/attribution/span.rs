@@ -100,7 +100,18 @@ impl Context<'_> {
                     && list[k - 1].punct().is_none_or(|c| !is_quote_mark(c))
             }
             Tense::Past | Tense::Present => {
-                let conj = t.has(clitic::CONJ);
+                // «، وقد أشاد»: a particle with و before the verb counts as its و.
+                let conj = t.has(clitic::CONJ)
+                    || list[k - 1].is_exactly(Class::Particle) && list[k - 1].has(clitic::CONJ);
+                let prev_punct = prev_punct
+                    || k >= 2
+                        && list[k - 1].is_exactly(Class::Particle)
+                        && list[k - 2].punct().is_some_and(|c| matches!(c, '،' | ','));
+                // «... وقال وزير الخارجية»: a new speaker named after the verb.
+                let named = k + 1 < list.len()
+                    && (list[k + 1].is(Class::Title) && !list[k + 1].has(clitic::BI)
+                        || list[k + 1].is(Class::Honorific))
+                    && !list[k + 1].has(clitic::CONJ);
                 (conj || prev_punct)
                     && k > content_start + 1
                     && self.cue_allowed_here(k)

@@ -285,10 +285,10 @@ fn analyse(word: &str, token: &mut Token, lex: &Compiled) {
     token.clitics |= clitics;
     token.core_len = (word.len() - core.len()) as u8;
     token.class = class;
-    token.cue = find_cue(word, bare, lex);
+    token.cue = find_cue(word, bare, lex, token.fem);
 }
 
-fn find_cue(word: &str, bare: &str, lex: &Compiled) -> Option<CueHit> {
+fn find_cue(word: &str, bare: &str, lex: &Compiled, taa_marbuta: bool) -> Option<CueHit> {
     let first = |forms: &[CueForm]| forms.first().copied();
     if let Some(form) = lex.cue(word).and_then(first) {
         return Some(CueHit {
@@ -304,7 +304,11 @@ fn find_cue(word: &str, bare: &str, lex: &Compiled) -> Option<CueHit> {
             object: false,
         });
     }
-    // An attached pronoun: an object on verbs (وصفه), a possessor on nouns (قوله).
+    // An attached pronoun: an object on verbs (وصفه), a possessor on nouns (قوله). A word
+    // written with ة is a noun (إضافة), not a verb with ه.
+    if taa_marbuta {
+        return None;
+    }
     for suffix in &lex.pronoun_suffixes {
         if let Some(stem) = bare.strip_suffix(suffix.as_str())
             && stem.chars().count() >= 2
@@ -368,5 +372,34 @@ mod tests {
         assert!(t.list[2].is(Class::Relative));
         assert!(t.list[3].cue.unwrap().object);
         assert_eq!(t.list[4].cue.unwrap().form.tense, Tense::Noun);
+    }
+}
+
+#[cfg(test)]
+mod debug_tests {
+    use super::*;
+    use crate::attribution::lexicon::Lexicon;
+
+    #[test]
+    #[ignore]
+    fn dump() {
+        let text = std::env::var("RAWI_DUMP").unwrap_or_default();
+        let t = Tokens::new(&text, &Compiled::new(&Lexicon::builtin()));
+        for (i, tok) in t.list.iter().enumerate() {
+            let names: Vec<&str> = Class::ALL
+                .iter()
+                .filter(|c| tok.is(**c))
+                .map(|c| c.name())
+                .collect();
+            eprintln!(
+                "{i} {:?} bare={} core={} cl={} classes={:?} cue={:?}",
+                &text[tok.range()],
+                t.bare(i),
+                t.core(i),
+                tok.clitics,
+                names,
+                tok.cue
+            );
+        }
     }
 }
