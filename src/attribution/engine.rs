@@ -163,10 +163,19 @@ impl<'a> Engine<'a> {
                 subject = Some(p);
             }
         }
+        // «لوحت موسكو التي صوتت ضد القرار، بالانسحاب»: a relative clause after the speaker.
+        if subject.is_some()
+            && j < send
+            && list[j].is_exactly(Class::Relative)
+            && let Some(m) = (j + 1..send.min(j + 14))
+                .find(|&m| list[m].punct().is_some_and(|c| matches!(c, '،' | ',')))
+        {
+            j = m + 1;
+        }
         // Framing between the speaker and the content: up to the complementizer when what
         // lies between is framing (a preposition, ل، time), else the content starts here.
         j = match comp_at {
-            Some(c) if subject.is_some() || relative.is_some() || before.is_some() => {
+            Some(c) if subject.is_some() || relative.is_some() || before.is_some() || framed => {
                 let after = self.cx.skip_framing(j, send, true);
                 let t = &list[after.min(list.len() - 1)];
                 if after >= c
@@ -184,7 +193,22 @@ impl<'a> Engine<'a> {
             }
             _ => self.cx.skip_framing(j, send, subject.is_some()),
         };
+        let dbg = std::env::var_os("RAWI_DEBUG").is_some();
+        if dbg {
+            eprintln!(
+                "verb {} j={} comp={:?} subj={:?} before={:?} rel={:?}",
+                &self.cx.text[list[i].range()],
+                j,
+                comp_at,
+                subject.as_ref().map(|p| (p.start, p.end)),
+                before.as_ref().map(|p| (p.start, p.end)),
+                relative
+            );
+        }
         let opening = self.opening(j, hit.form, needs)?;
+        if dbg {
+            eprintln!("  opening {:?}", opening);
+        }
         if needs == Needs::Subject && subject.is_none() && before.is_none() {
             return None;
         }
@@ -498,7 +522,21 @@ impl<'a> Engine<'a> {
             {
                 return None;
             }
-            if t.is_exactly(Class::Relative) || t.punct().is_some_and(|c| matches!(c, '.' | '؛')) {
+            if t.is_exactly(Class::Relative) {
+                // «X، الذي يتولى المفاوضات، إن»: a relative clause set off by commas.
+                let comma_before =
+                    k > j && list[k - 1].punct().is_some_and(|c| matches!(c, '،' | ','));
+                match (k + 1..send.min(k + 14))
+                    .find(|&m| list[m].punct().is_some_and(|c| matches!(c, '،' | ',')))
+                {
+                    Some(m) if comma_before => {
+                        k = m + 1;
+                        continue;
+                    }
+                    _ => return None,
+                }
+            }
+            if t.punct().is_some_and(|c| matches!(c, '.' | '؛')) {
                 return None;
             }
             k += 1;
@@ -559,10 +597,14 @@ impl<'a> Engine<'a> {
     /// «..., الذي أكد»، «التي قال فيها»: the entity just before the relative pronoun.
     fn relative_before(&mut self, i: usize) -> Option<usize> {
         let list = &self.cx.tokens.list;
-        if i == 0 || !list[i - 1].is_exactly(Class::Relative) {
+        let mut rel = i;
+        while rel > 0 && list[rel - 1].is_exactly(Class::Particle) && i - rel < 2 {
+            rel -= 1;
+        }
+        if rel == 0 || !list[rel - 1].is_exactly(Class::Relative) {
             return None;
         }
-        let rel = i - 1;
+        let rel = rel - 1;
         // The antecedent phrase ends just before the relative (and its comma).
         let mut end = rel;
         while end > 0
@@ -648,7 +690,7 @@ impl<'a> Engine<'a> {
                 && p.end == end
                 && (p.strength >= Strength::Described
                     || cx.known_name_at(start).is_some()
-                    || start == sentence.0 && p.end - p.start <= 2 && !list[start].has(clitic::AL))
+                    || p.end - p.start <= 3 && !list[start].has(clitic::AL))
             {
                 return Some(p);
             }
@@ -656,9 +698,43 @@ impl<'a> Engine<'a> {
         None
     }
 
-    /// The most recent entity that agrees with the cue form.
-    fn implicit(&self, i: usize, agreement: Agreement) -> Option<usize> {
-        self.cx.entities.salient(i, agreement, |_| false)
+    /// The subject of an implicit cue: a speaker phrase earlier in the same sentence (the
+    /// subject of the verb before: «أصدرت السفارة ... بيانا أكدت فيه»), else the most recent
+    /// entity that agrees with the cue form.
+    fn implicit(&mut self, i: usize, agreement: Agreement) -> Option<usize> {
+        let tokens = self.cx.tokens;
+        let list = &tokens.list;
+        let (s0, _) = self.cx.structure.sentences[self.cx.structure.sentence_of[i] as usize];
+        let salient = self.cx.entities.salient(i, agreement, |_| false);
+        let recent_in_sentence = salient.is_some_and(|e| {
+            self.cx.entities.list[e]
+                .mentions
+                .last()
+                .is_some_and(|m| m.start >= list[s0].start as usize)
+        });
+        if !recent_in_sentence {
+            for k in (s0.max(i.saturating_sub(20))..i).rev() {
+                let t = &list[k];
+                if self.claimed[k] || self.cx.structure.quote_of[k] != 0 {
+                    break;
+                }
+                let head = (t.is(Class::OrgHead) || t.is(Class::Group))
+                    && !t.has(clitic::BI)
+                    && !t.has(clitic::LI);
+                if !head || k > 0 && list[k - 1].is_exactly(Class::Preposition) {
+                    continue;
+                }
+                if let Some(p) = phrase::parse(&self.cx, k, i, false)
+                    && p.strength >= Strength::Described
+                {
+                    let id = self.cx.resolve(&p, p.start);
+                    if super::entities::agrees(&self.cx.entities.list[id], agreement) {
+                        return Some(id);
+                    }
+                }
+            }
+        }
+        salient
     }
 }
 

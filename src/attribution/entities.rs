@@ -133,7 +133,8 @@ impl Entities {
     /// The entity a phrase refers to, created when new. `at` = token position of the mention.
     pub fn resolve(&mut self, tokens: &Tokens, phrase: &Phrase, at: usize) -> usize {
         let list = &tokens.list;
-        let range = list[phrase.start].start as usize..list[phrase.end - 1].end as usize;
+        let range =
+            (list[phrase.start].start + phrase.lead) as usize..list[phrase.end - 1].end as usize;
         let form_key: String = (phrase.start..phrase.end)
             .filter(|&k| list[k].is_word())
             .map(|k| name_key(tokens, k))
@@ -160,7 +161,7 @@ impl Entities {
                     || name_keys.is_empty()
                         && phrase.strength == Strength::Described
                         && words.len() == 1)
-                    .then(|| self.by_words(&words))
+                    .then(|| self.by_words(&words, phrase.number))
                     .flatten()
             });
         let id = match found {
@@ -196,15 +197,16 @@ impl Entities {
         }
         if let Some((s, e)) = phrase.name {
             let n = name_keys.len();
+            let lead = if s == phrase.start { phrase.lead } else { 0 };
             if n > entity.name_words {
-                entity.name = list[s].start as usize..list[e - 1].end as usize;
+                entity.name = (list[s].start + lead) as usize..list[e - 1].end as usize;
                 entity.name_words = n;
                 entity.has_name = true;
                 if phrase.kind == SpeakerKind::Person {
                     entity.kind = SpeakerKind::Person;
                 }
             }
-            let name_range = list[s].start as usize..list[e - 1].end as usize;
+            let name_range = (list[s].start + lead) as usize..list[e - 1].end as usize;
             let name_form: String = name_keys.join(" ");
             let entity = &mut self.list[id];
             if !entity.form_keys.contains(&name_form) {
@@ -244,7 +246,7 @@ impl Entities {
             .filter(|&k| tokens.list[k].is_word())
             .map(|k| word_key(tokens, k))
             .collect();
-        self.by_words(&words).is_some()
+        self.by_words(&words, Number::Singular).is_some()
     }
 
     fn by_form(&self, key: &str) -> Option<usize> {
@@ -269,11 +271,17 @@ impl Entities {
         })
     }
 
-    fn by_words(&self, words: &[String]) -> Option<usize> {
+    fn by_words(&self, words: &[String], number: Number) -> Option<usize> {
         if words.is_empty() {
             return None;
         }
-        self.most_recent(|e| words.iter().all(|w| e.words.contains(w)))
+        self.most_recent(|e| {
+            (e.number == number
+                || number == Number::Singular
+                    && e.number == Number::Plural
+                    && e.kind == SpeakerKind::Org)
+                && words.iter().all(|w| e.words.contains(w))
+        })
     }
 
     fn most_recent(&self, mut pred: impl FnMut(&Entity) -> bool) -> Option<usize> {

@@ -51,6 +51,8 @@ pub struct Phrase {
     pub strength: Strength,
     /// The phrase is a known speaker's form (set by the caller).
     pub known: Option<usize>,
+    /// Bytes of a leading clitic ل to leave out of the surface form («لخبراء» -> «خبراء»).
+    pub lead: u32,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -246,12 +248,41 @@ pub fn parse_with(
         if is_stop_word(t) {
             break;
         }
-        if j > i && matches!(tokens.folded(j), "وهو" | "وهي") && list[j - 1].punct().is_some()
+        if j > i
+            && matches!(tokens.folded(j), "وهو" | "وهي")
+            && list[j - 1].punct().is_some()
+            && j + 1 < limit
+            && (list[j + 1].is(Class::Title) || list[j + 1].is(Class::Group))
         {
             // «جلال الحمد، وهو ناشط سوري»: the description that follows is the role.
             state = State::Role;
             last_definite = false;
             role = Some((j, j + 1));
+            j += 1;
+            continue;
+        }
+        // Joint speakers: «واشنطن ولندن وباريس»، «مسؤولون وشهود عيان»، «جماعة ... ونشطاء».
+        if j > i
+            && t.has(clitic::CONJ)
+            && !matches!(state, State::Start | State::ExpectName)
+            && (t.is(Class::Group)
+                || t.is(Class::OrgHead)
+                || t.is(Class::Title)
+                || state == State::Name && name_like(t) && !t.has(clitic::AL) && !t.has(clitic::BI))
+            && !t.is(Class::ContentStart)
+        {
+            if t.is(Class::Group) || t.is(Class::OrgHead) || t.is(Class::Title) {
+                let s = role.map_or(j, |(s, _)| s).min(name.map_or(j, |(s, _)| s));
+                role = Some((s, j + 1));
+                name = None;
+                state = State::Group;
+                number = Number::Plural;
+                kind = SpeakerKind::Org;
+            } else if let Some((s, _)) = name {
+                name = Some((s, j + 1));
+                number = Number::Plural;
+                kind = SpeakerKind::Org;
+            }
             j += 1;
             continue;
         }
@@ -373,7 +404,8 @@ pub fn parse_with(
                         || list[next].is(Class::Time)
                         || list[next].is_exactly(Class::Complementizer)
                         || name.is_some()
-                        || !matches!(tokens.bare(j), "في" | "لدي" | "الي")
+                        || !(matches!(tokens.bare(j), "في" | "لدي" | "الي")
+                            || state == State::Group && tokens.bare(j) == "من")
                     {
                         break;
                     }
@@ -392,7 +424,8 @@ pub fn parse_with(
                 }
                 let definite = t.has(clitic::AL) || tokens.bare(j).starts_with("ال");
                 // An adjective agrees in definiteness: «النائبة ليلى» is no nisba.
-                let adjective = is_adjective(tokens, j) && (definite || !last_definite);
+                let adjective =
+                    is_adjective(tokens, j) && (definite || !last_definite) && !after_prep;
                 // «وزير الخارجية البريطاني بوريس»: ب here starts a name.
                 let bi_name =
                     t.has(clitic::BI) && !t.has(clitic::AL) && t.class == 0 && last_definite;
@@ -406,7 +439,10 @@ pub fn parse_with(
                     break;
                 }
                 if state == State::Group {
+                    // «شهود عيان»: one noun may complete the group's head.
+                    let complement = e - s == 1 && name_like(t) && !definite && !t.has(clitic::BI);
                     if adjective
+                        || complement
                         || t.is(Class::Group)
                         || t.has(clitic::LI)
                         || lenient && name_like(t) && e - s < 6
@@ -420,6 +456,7 @@ pub fn parse_with(
                 if adjective
                     || t.has(clitic::LI)
                     || t.has(clitic::BI) && last_definite && t.has(clitic::AL)
+                    || t.has(clitic::CONJ) && definite && last_definite
                 {
                     role = Some((s, j + 1));
                     // After a genitive with ل, its own complement may follow (لحقوق الانسان).
@@ -431,15 +468,15 @@ pub fn parse_with(
                     j += 1;
                     continue;
                 }
-                if t.has(clitic::BI) && !bi_name {
+                if t.has(clitic::BI) && !bi_name && !(lenient && name.is_none()) {
                     break;
                 }
                 if !last_definite && (name_like(t) || t.is(Class::OrgHead) || t.is(Class::Title)) {
                     // Construct chain: رئيس جهاز، مدير بعثة صندوق. After a preposition, a place
                     // name closes the phrase (السفير الروسي في لاهاي).
                     role = Some((s, j + 1));
-                    last_definite =
-                        definite || was_after_prep && !t.is(Class::OrgHead) && !t.is(Class::Title);
+                    last_definite = definite
+                        || was_after_prep && !t.fem && !t.is(Class::OrgHead) && !t.is(Class::Title);
                     j += 1;
                     continue;
                 }
@@ -578,6 +615,11 @@ pub fn parse_with(
         number,
         strength,
         known: None,
+        lead: if allow_li_first && list[i].has(clitic::LI) && !tokens.bare(i).starts_with("لل") {
+            'ل'.len_utf8() as u32
+        } else {
+            0
+        },
     })
 }
 
@@ -591,7 +633,8 @@ fn apposition_follows(cx: &Context, k: usize, limit: usize, state: State) -> boo
     let t = &tokens.list[k];
     let bare = tokens.folded(k);
     if matches!(bare, "وهو" | "وهي") {
-        return true;
+        return k + 1 < limit
+            && (tokens.list[k + 1].is(Class::Title) || tokens.list[k + 1].is(Class::Group));
     }
     if t.is_exactly(Class::Time) || t.is_exactly(Class::Preposition) || t.cue.is_some() {
         return false;

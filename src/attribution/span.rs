@@ -27,9 +27,8 @@ impl Context<'_> {
                 Some(c) if is_quote_mark(c) => {
                     let closes_inside = self
                         .structure
-                        .pairs
-                        .iter()
-                        .any(|p| p.close == Some(end - 1) && p.open >= start);
+                        .pair_closed_at(end - 1)
+                        .is_some_and(|p| p.open >= start);
                     if closes_inside {
                         break;
                     }
@@ -117,7 +116,8 @@ impl Context<'_> {
                     && self.cue_allowed_here(k)
                     && (prev_punct && conj
                         || hit.object && self.next_opens_content(k + 1)
-                        || conj && self.next_opens_content(k + 1))
+                        || conj && self.next_opens_content(k + 1)
+                        || conj && named)
             }
             Tense::Noun => false,
         }
@@ -186,15 +186,15 @@ impl Context<'_> {
                         return self.trim_end(start, k);
                     }
                 }
-                if matches!(
-                    self.tokens.folded(k),
-                    "لكن" | "ولكن" | "لكنه" | "لكنها" | "بينما" | "فيما"
-                ) && (k + 1..(k + 6).min(limit)).any(|m| {
-                    list[m]
-                        .cue
-                        .is_some_and(|h| matches!(h.form.tense, Tense::Past | Tense::Present))
-                        && self.next_opens_content(m + 1)
-                }) {
+                if (self.tokens.bare(k).starts_with("لكن")
+                    || matches!(self.tokens.folded(k), "بينما" | "فيما"))
+                    && (k + 1..(k + 6).min(limit)).any(|m| {
+                        list[m]
+                            .cue
+                            .is_some_and(|h| matches!(h.form.tense, Tense::Past | Tense::Present))
+                            && self.next_opens_content(m + 1)
+                    })
+                {
                     return self.trim_end(start, k);
                 }
             }

@@ -30,6 +30,8 @@ pub struct Structure {
     /// For each token, 1 + index of the innermost pair whose content holds it (marks excluded),
     /// or 0.
     pub quote_of: Vec<u32>,
+    /// For each token, 1 + index of the pair it opens or closes, or 0.
+    mark_of: Vec<u32>,
 }
 
 pub fn is_quote_mark(c: char) -> bool {
@@ -67,9 +69,14 @@ impl Structure {
                 start = i + 1;
             }
         }
+        s.mark_of = vec![0; n];
         for (k, pair) in s.pairs.iter().enumerate() {
             for q in &mut s.quote_of[pair.open + 1..pair.content_end] {
                 *q = k as u32 + 1;
+            }
+            s.mark_of[pair.open] = k as u32 + 1;
+            if let Some(c) = pair.close {
+                s.mark_of[c] = k as u32 + 1;
             }
         }
         s.split_sentences(tokens);
@@ -191,7 +198,21 @@ impl Structure {
 
     /// The pair whose opening mark is token `i`.
     pub fn pair_opened_at(&self, i: usize) -> Option<&QuotePair> {
-        self.pairs.iter().find(|p| p.open == i)
+        match self.mark_of.get(i) {
+            Some(&k) if k > 0 => self.pairs.get(k as usize - 1).filter(|p| p.open == i),
+            _ => None,
+        }
+    }
+
+    /// The pair whose closing mark is token `i`.
+    pub fn pair_closed_at(&self, i: usize) -> Option<&QuotePair> {
+        match self.mark_of.get(i) {
+            Some(&k) if k > 0 => self
+                .pairs
+                .get(k as usize - 1)
+                .filter(|p| p.close == Some(i)),
+            _ => None,
+        }
     }
 
     /// The pair whose content holds token `i`.
