@@ -100,6 +100,11 @@ pub fn bi_ambiguous(t: &Token) -> bool {
     t.has(clitic::BI) && !t.has(clitic::AL) && t.class == 0
 }
 
+/// A word starting with ل whose rest is unknown and carries no pronoun: maybe a name (لودريان).
+fn li_ambiguous(t: &Token) -> bool {
+    t.has(clitic::LI) && !t.has(clitic::AL) && t.class == 0 && !t.fem
+}
+
 /// A word that can be (part of) a personal or organisation name.
 fn name_like(t: &Token) -> bool {
     t.is_word()
@@ -271,7 +276,12 @@ pub fn parse_with(
                 || state == State::Name && name_like(t) && !t.has(clitic::AL) && !t.has(clitic::BI))
             && !t.is(Class::ContentStart)
         {
-            if t.is(Class::Group) || t.is(Class::OrgHead) || t.is(Class::Title) {
+            if name.is_some() && t.is(Class::Title) && state != State::Name {
+                // «عوض الدوسي نائب رئيس لجنة التثمين وعضو اللجنة»: one person, two roles.
+                role = role.map(|(s, _)| (s, j + 1));
+                last_definite = false;
+                state = State::Role;
+            } else if t.is(Class::Group) || t.is(Class::OrgHead) || t.is(Class::Title) {
                 let s = role.map_or(j, |(s, _)| s).min(name.map_or(j, |(s, _)| s));
                 role = Some((s, j + 1));
                 name = None;
@@ -538,6 +548,7 @@ pub fn parse_with(
                 }
                 if t.has(clitic::BI) && !(bi_ambiguous(t) && (lenient || e - s == 1))
                     || t.has(clitic::LI)
+                        && !(li_ambiguous(t) && (lenient || role.is_some()) && e - s < 3)
                     || prep
                 {
                     break;

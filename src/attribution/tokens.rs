@@ -240,6 +240,8 @@ fn analyse(word: &str, token: &mut Token, lex: &Compiled) {
         && lex.cue(word).is_none()
         && letters > 2
         && let Some(rest) = word.strip_prefix(WAW).or_else(|| word.strip_prefix(FA))
+        // «فالس»، «فالتر»: و/ف + ال + one or two letters is a name, not a conjunction.
+        && !(rest.starts_with("ال") && rest.chars().count() < 5 && lex.word(rest) == 0)
     {
         bare = rest;
         token.clitics |= clitic::CONJ;
