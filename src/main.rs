@@ -141,7 +141,7 @@ fn main() -> anyhow::Result<()> {
     let cli = Cli::from_arg_matches(&matches)?;
     match cli.command {
         Some(Command::Render(args)) => render(&args),
-        Some(Command::Extract(_args)) => anyhow::bail!("extract: not implemented yet"),
+        Some(Command::Extract(args)) => extract(&args),
         None => read(&cli.read, &matches),
     }
 }
@@ -212,6 +212,22 @@ fn render(args: &RenderArgs) -> anyhow::Result<()> {
     }
     .or_else(ignore_broken_pipe)
     .context("render")
+}
+
+fn extract(args: &ExtractArgs) -> anyhow::Result<()> {
+    let format = match args.format {
+        Format::Jsonl => rawi::extract::Format::Jsonl,
+        Format::Json => rawi::extract::Format::Json,
+        Format::Text => rawi::extract::Format::Text,
+    };
+    let mut stdout = io::BufWriter::with_capacity(1 << 20, io::stdout().lock());
+    let failures = rawi::extract::run(&args.paths, format, &mut stdout)
+        .or_else(|e| ignore_broken_pipe(e).map(|()| 0))
+        .context("extract")?;
+    if failures > 0 {
+        anyhow::bail!("{failures} input(s) could not be read");
+    }
+    Ok(())
 }
 
 /// A closed pipe (`rawi render | head`) is a normal end, not an error.
