@@ -1,12 +1,14 @@
-//! Display clusters: the paragraph cut into grapheme clusters (never split), each with the text
-//! it paints (shaped, placeholders for what cannot be painted), its cell width, bidi level and
-//! logical byte range. A lam-alef ligature makes one cluster of two graphemes.
+//! Display clusters: the paragraph cut into grapheme clusters (never split), each with what it
+//! paints (its shaped chars, or a placeholder), its cell width, bidi level and logical byte range.
+//! A lam-alef ligature makes one cluster of two graphemes.
 
 use unicode_bidi::BidiClass;
 use unicode_segmentation::UnicodeSegmentation;
 
 use super::layout::CharInfo;
-use super::sanitize::{format_mark, is_invisible_format};
+use super::props::{INVISIBLE, JOINER, MARK, MAYBE_MIRRORED, NARROW};
+use super::reorder::mirrored;
+use super::sanitize::format_mark;
 use super::width::grapheme_width;
 
 /// Shown before a mark that has no base to sit on, so that it takes a cell (ratatui would skip a
@@ -15,8 +17,14 @@ pub(crate) const DOTTED_CIRCLE: char = '\u{25CC}';
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Kind {
-    /// Painted text.
+    /// Its shaped chars.
     Text,
+    /// A mark with no base: its chars after a dotted circle.
+    Dotted,
+    /// A format character shown with `reveal`: its [`format_mark`].
+    Revealed,
+    /// The ellipsis of a truncated line.
+    Ellipsis,
     /// A U+0020 space: may hang past the end of a wrapped line.
     Space,
     /// A tab: spaces up to the next tab stop; may hang like a space.
@@ -34,8 +42,8 @@ pub(crate) enum Break {
 
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Cluster {
-    /// What to paint, as a byte range of the layout's display buffer.
-    pub display: (u32, u32),
+    /// Its chars, as indices into the layout's chars.
+    pub chars: (u32, u32),
     /// Byte range in the original paragraph.
     pub logical: (u32, u32),
     /// Byte offset in the sanitised paragraph (to match line-break opportunities).
@@ -49,6 +57,9 @@ pub(crate) struct Cluster {
     pub class: BidiClass,
     pub kind: Kind,
     pub break_before: Break,
+    /// The mirrored glyph of its first char, painted instead in a right-to-left run (L4);
+    /// `'\0'` when it has none.
+    pub mirror: char,
 }
 
 impl Cluster {
@@ -57,12 +68,19 @@ impl Cluster {
     }
 }
 
-/// True when a paragraph made only of ASCII and Arabic-block chars (no prepended number signs)
-/// can be segmented by [`fast_boundaries`] instead of the full UAX #29 rules.
+/// True for the chars of a paragraph that [`for_each_grapheme`] may segment with a shortcut
+/// instead of the full UAX #29 rules: ASCII, Latin-1 and Latin Extended letters and symbols,
+/// general punctuation and the Arabic block, except the chars that are not Grapheme_Cluster_Break
+/// Other or Extend there (soft hyphen, prepended number signs, format controls).
 #[inline]
 pub(crate) fn is_simple_for_segmentation(c: char) -> bool {
     let u = c as u32;
-    u < 0x80 || ((0x0606..=0x06FF).contains(&u) && u != 0x06DD)
+    match u {
+        0..=0x2FF => u != 0xAD && !(0x80..0xA0).contains(&u),
+        0x0606..=0x06FF => u != 0x06DD,
+        0x2010..=0x2027 | 0x2030..=0x205F => true,
+        _ => false,
+    }
 }
 
 /// Grapheme-extending chars among simple ones: the Arabic-block nonspacing marks.
@@ -107,79 +125,125 @@ pub(crate) fn for_each_grapheme(
     }
 }
 
-/// Builds the clusters of a paragraph whose chars are levelled and shaped.
+/// Builds the clusters of a paragraph whose chars are levelled and shaped. `scratch` is a buffer
+/// for measuring the rare clusters that need a string.
 pub(crate) fn build_clusters(
     clean: &str,
     chars: &[CharInfo],
     simple: bool,
     reveal: bool,
-    display: &mut String,
+    scratch: &mut String,
     clusters: &mut Vec<Cluster>,
 ) {
-    display.clear();
     clusters.clear();
     for_each_grapheme(clean, chars, simple, |a, b| {
         let g = &chars[a..b];
         let first = g[0];
         let last = g[g.len() - 1];
-        let start = display.len() as u32;
         let logical = (first.orig, last.orig + last.orig_len as u32);
         // The alef of a lam-alef ligature joins the lam's cluster, its marks after the lam's.
         if let Some(prev) = clusters.last_mut().filter(|_| first.shaped == '\0') {
-            g[1..].iter().for_each(|c| display.push(c.shaped));
-            prev.display.1 = display.len() as u32;
+            prev.chars.1 = b as u32;
             prev.logical.1 = logical.1;
-            let text = &display[prev.display.0 as usize..prev.display.1 as usize];
-            prev.width = grapheme_width(text);
-            prev.painted = prev.width;
+            if !g[1..].iter().all(|c| c.flags & MARK != 0) {
+                prev.width = measure(&chars[prev.chars.0 as usize..b], scratch);
+                prev.painted = prev.width;
+            }
             return;
         }
-        let invisible = g
-            .iter()
-            .all(|c| is_invisible_format(c.ch) || matches!(c.ch, '\u{200C}' | '\u{200D}'));
-        let kind = if invisible && !reveal {
-            Kind::Invisible
-        } else if invisible {
-            display.push_str(format_mark(first.ch));
-            Kind::Text
-        } else if first.ch == '\t' {
-            Kind::Tab
-        } else {
-            for c in g.iter().filter(|c| c.shaped != '\0') {
-                display.push(c.shaped);
-            }
-            if g.len() == 1 && first.ch == ' ' {
-                Kind::Space
-            } else {
-                Kind::Text
-            }
-        };
-        let mut width = match kind {
-            Kind::Text | Kind::Space => grapheme_width(&display[start as usize..]),
-            Kind::Tab | Kind::Invisible => 0,
-        };
-        if kind == Kind::Text && width == 0 {
-            display.insert(start as usize, DOTTED_CIRCLE);
-            width = grapheme_width(&display[start as usize..]);
-        }
-        // A ZWJ or ZWNJ (class BN, no level of its own) may start or end a grapheme: the level
-        // comes from the first other char, the class that rule L1 looks at from the last one (a
-        // space followed by a mark is not trailing whitespace).
-        let not_bn = |c: &&CharInfo| c.class != BidiClass::BN;
-        let level = g.iter().find(not_bn).unwrap_or(&first).level;
-        let class = g.iter().rev().find(not_bn).unwrap_or(&first).class;
-        clusters.push(Cluster {
-            display: (start, display.len() as u32),
+        let mut cluster = Cluster {
+            chars: (a as u32, b as u32),
             logical,
             clean_start: first.clean,
-            width,
-            painted: width,
-            level,
-            class,
-            kind,
+            width: 0,
+            painted: 0,
+            level: first.level,
+            class: first.class,
+            kind: Kind::Text,
             break_before: Break::No,
-        });
+            mirror: '\0',
+        };
+        if g.len() == 1 {
+            single_char_cluster(&mut cluster, first, reveal, scratch);
+        } else {
+            many_char_cluster(&mut cluster, g, reveal, scratch);
+        }
+        cluster.painted = cluster.width;
+        clusters.push(cluster);
     });
+}
+
+/// The common case: a grapheme of one char.
+#[inline]
+fn single_char_cluster(cluster: &mut Cluster, c: CharInfo, reveal: bool, scratch: &mut String) {
+    if c.flags & (INVISIBLE | JOINER) != 0 {
+        if reveal {
+            cluster.kind = Kind::Revealed;
+            cluster.width = grapheme_width(format_mark(c.ch));
+        } else {
+            cluster.kind = Kind::Invisible;
+        }
+        return;
+    }
+    match c.ch {
+        '\t' => cluster.kind = Kind::Tab,
+        ' ' => {
+            cluster.kind = Kind::Space;
+            cluster.width = 1;
+        }
+        _ => {
+            cluster.width = if c.flags & NARROW != 0 {
+                1
+            } else {
+                measure_or_dot(cluster, std::slice::from_ref(&c), scratch)
+            };
+            if c.flags & MAYBE_MIRRORED != 0 {
+                cluster.mirror = mirrored(c.shaped).unwrap_or('\0');
+            }
+        }
+    }
+}
+
+/// A base with marks, a lone ZWJ, a flag, an emoji sequence...
+fn many_char_cluster(cluster: &mut Cluster, g: &[CharInfo], reveal: bool, scratch: &mut String) {
+    if g.iter().all(|c| c.flags & (INVISIBLE | JOINER) != 0) {
+        single_char_cluster(cluster, g[0], reveal, scratch);
+        return;
+    }
+    cluster.width = if g[0].flags & NARROW != 0 && g[1..].iter().all(|c| c.flags & MARK != 0) {
+        1
+    } else {
+        measure_or_dot(cluster, g, scratch)
+    };
+    // A ZWJ or ZWNJ (class BN, no level of its own) may start or end a grapheme: the level comes
+    // from the first other char, the class that rule L1 looks at from the last one (a space
+    // followed by a mark is not trailing whitespace).
+    let not_bn = |c: &&CharInfo| c.class != BidiClass::BN;
+    cluster.level = g.iter().find(not_bn).unwrap_or(&g[0]).level;
+    cluster.class = g.iter().rev().find(not_bn).unwrap_or(&g[0]).class;
+    if g[0].flags & MAYBE_MIRRORED != 0 {
+        cluster.mirror = mirrored(g[0].shaped).unwrap_or('\0');
+    }
+}
+
+/// Cells of the shaped `chars` as one grapheme.
+fn measure(chars: &[CharInfo], scratch: &mut String) -> u16 {
+    scratch.clear();
+    scratch.extend(chars.iter().map(|c| c.shaped).filter(|&c| c != '\0'));
+    grapheme_width(scratch)
+}
+
+/// [`measure`], but a grapheme that would take no cell (a mark with no base) gets a dotted circle
+/// to sit on, so that it is painted at all.
+fn measure_or_dot(cluster: &mut Cluster, chars: &[CharInfo], scratch: &mut String) -> u16 {
+    match measure(chars, scratch) {
+        0 => {
+            cluster.kind = Kind::Dotted;
+            scratch.insert(0, DOTTED_CIRCLE);
+            grapheme_width(scratch)
+        }
+        w => w,
+    }
 }
 
 /// Marks the clusters that start at a UAX #14 break opportunity.

@@ -9,7 +9,8 @@ use unicode_bidi::BidiClass;
 use super::cluster::{
     Break, Cluster, Kind, build_clusters, is_simple_for_segmentation, mark_breaks,
 };
-use super::levels::{ClassScan, LevelScratch, class_table, paragraph_direction_of, resolve_levels};
+use super::levels::{ClassScan, LevelScratch, paragraph_direction_of, resolve_levels};
+use super::props::char_table;
 use super::reorder::{LineMode, ReorderScratch, visual_line};
 use super::sanitize::{Sanitized, needs_sanitizing, sanitize_char};
 use super::shape::shape;
@@ -29,6 +30,8 @@ pub(crate) struct CharInfo {
     pub orig_len: u8,
     pub class: BidiClass,
     pub level: u8,
+    /// [`super::props`] flags.
+    pub flags: u8,
 }
 
 /// What the first stages found out about a paragraph.
@@ -45,7 +48,7 @@ struct Paragraph {
 pub struct Layouter {
     clean: String,
     chars: Vec<CharInfo>,
-    display: String,
+    scratch: String,
     clusters: Vec<Cluster>,
     lines: Vec<Range<usize>>,
     levels: LevelScratch,
@@ -85,7 +88,7 @@ impl Layouter {
             };
             out.push(visual_line(
                 &self.clusters[line.clone()],
-                &self.display,
+                &self.chars,
                 start..end,
                 para.mode,
                 &mut self.reorder,
@@ -126,25 +129,24 @@ impl Layouter {
                 .map_or(first.len(), |c| c.logical.0 as usize);
             self.clusters.truncate(keep);
             if width > 0 {
-                let start = self.display.len() as u32;
-                self.display.push('…');
                 self.clusters.push(Cluster {
-                    display: (start, self.display.len() as u32),
+                    chars: (0, 0),
                     logical: (cut as u32, text.len() as u32),
                     clean_start: u32::MAX,
                     width: 1,
                     painted: 1,
                     level: para.mode.para_level,
                     class: BidiClass::ON,
-                    kind: Kind::Text,
+                    kind: Kind::Ellipsis,
                     break_before: Break::No,
+                    mirror: '\0',
                 });
             }
         }
         fit(&mut self.clusters, width.max(1));
         let mut line = visual_line(
             &self.clusters,
-            &self.display,
+            &self.chars,
             0..text.len(),
             para.mode,
             &mut self.reorder,
@@ -165,7 +167,7 @@ impl Layouter {
         opts: &LayoutOptions,
         mut clean: String,
     ) -> (Paragraph, String) {
-        let classes = class_table();
+        let table = char_table();
         let mut scan = ClassScan::default();
         let mut simple = true;
         self.chars.clear();
@@ -181,7 +183,7 @@ impl Layouter {
                     Sanitized::Drop => continue,
                 }
             };
-            let class = classes.class(ch);
+            let (class, flags) = table.get(ch);
             scan.add(class);
             simple &= is_simple_for_segmentation(ch);
             let at = if sanitize { clean.len() } else { i };
@@ -193,6 +195,7 @@ impl Layouter {
                 orig_len: c.len_utf8() as u8,
                 class,
                 level: 0,
+                flags,
             });
             if sanitize {
                 clean.push(ch);
@@ -217,7 +220,7 @@ impl Layouter {
             &self.chars,
             simple,
             opts.reveal,
-            &mut self.display,
+            &mut self.scratch,
             &mut self.clusters,
         );
         let app = opts.bidi == BidiMode::App;

@@ -9,43 +9,10 @@
 //!
 //! Both shortcuts are checked against `BidiCharacterTest.txt` with the rest (tests/bidi_conformance.rs).
 
-use std::sync::OnceLock;
-
-use unicode_bidi::{BidiClass, Level, ParagraphBidiInfo, bidi_class};
+use unicode_bidi::{BidiClass, Level, ParagraphBidiInfo};
 
 use super::Direction;
 use super::layout::CharInfo;
-
-/// Bidi classes of ASCII and of the Arabic block, looked up once.
-pub(crate) struct ClassTable {
-    ascii: [BidiClass; 128],
-    arabic: [BidiClass; 256],
-}
-
-impl ClassTable {
-    #[inline]
-    pub(crate) fn class(&self, c: char) -> BidiClass {
-        let u = c as u32;
-        if u < 128 {
-            self.ascii[u as usize]
-        } else if (0x600..0x700).contains(&u) {
-            self.arabic[(u - 0x600) as usize]
-        } else {
-            bidi_class(c)
-        }
-    }
-}
-
-pub(crate) fn class_table() -> &'static ClassTable {
-    static TABLE: OnceLock<ClassTable> = OnceLock::new();
-    TABLE.get_or_init(|| {
-        let at = |u: u32| bidi_class(char::from_u32(u).unwrap_or('\0'));
-        ClassTable {
-            ascii: std::array::from_fn(|i| at(i as u32)),
-            arabic: std::array::from_fn(|i| at(0x600 + i as u32)),
-        }
-    })
-}
 
 /// What a first pass over the paragraph's classes found.
 #[derive(Debug, Clone, Copy, Default)]
@@ -132,43 +99,64 @@ pub(crate) fn resolve_levels(
     }
 }
 
-/// An RTL paragraph with no L and no explicit formatting: W1-W6 on one run sequence (X9-removed
-/// BN characters skipped), then numbers (EN, AN) get level 2 and everything else level 1 (I2).
+/// An RTL paragraph with no L and no explicit formatting: every char is at level 1 except the
+/// numbers, at level 2 (I2). Which chars end up EN or AN is decided by rules W1-W5, which only
+/// look at runs of numbers, separators, terminators, marks and BN: each such run with a number in
+/// it is resolved on its own, knowing whether the last strong char before it was AL (W2).
 fn resolve_simple_rtl(chars: &mut [CharInfo], scratch: &mut LevelScratch) {
+    use BidiClass::*;
+    let in_run = |c: BidiClass| matches!(c, EN | AN | ES | CS | ET | NSM | BN);
+    let mut last_strong_is_al = false;
+    let mut i = 0;
+    while i < chars.len() {
+        let class = chars[i].class;
+        if !in_run(class) {
+            match class {
+                AL => last_strong_is_al = true,
+                R => last_strong_is_al = false,
+                _ => {}
+            }
+            chars[i].level = 1;
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let mut has_number = false;
+        while i < chars.len() && in_run(chars[i].class) {
+            has_number |= matches!(chars[i].class, EN | AN);
+            i += 1;
+        }
+        let run = &mut chars[start..i];
+        if has_number {
+            resolve_number_run(run, last_strong_is_al, scratch);
+        } else {
+            run.iter_mut().for_each(|c| c.level = 1);
+        }
+    }
+}
+
+/// W1-W5 on one run of numbers and the chars around them (X9-removed BN skipped), then levels.
+fn resolve_number_run(run: &mut [CharInfo], after_al: bool, scratch: &mut LevelScratch) {
     use BidiClass::*;
     let LevelScratch { types, index } = scratch;
     types.clear();
     index.clear();
-    let mut any_number = false;
-    for (i, c) in chars.iter().enumerate() {
+    for (i, c) in run.iter().enumerate() {
         if c.class != BN {
             types.push(c.class);
             index.push(i as u32);
-            any_number |= matches!(c.class, EN | AN);
         }
     }
-    if !any_number {
-        chars.iter_mut().for_each(|c| c.level = 1);
-        return;
-    }
-    // W1: a mark takes the type of the char before it (sos, R, at the start).
+    // W1: a mark takes the type of the char before it; at the start of the run that is a letter
+    // or a neutral, which resolves to level 1 like ON does.
     for i in 0..types.len() {
         if types[i] == NSM {
-            types[i] = if i == 0 { R } else { types[i - 1] };
+            types[i] = if i == 0 { ON } else { types[i - 1] };
         }
     }
-    // W2, W3: EN after AL is AN; AL becomes R.
-    let mut last_strong_is_al = false;
-    for t in types.iter_mut() {
-        match *t {
-            R => last_strong_is_al = false,
-            AL => {
-                last_strong_is_al = true;
-                *t = R;
-            }
-            EN if last_strong_is_al => *t = AN,
-            _ => {}
-        }
+    // W2: EN after AL is AN (no strong char inside the run: the one before it decides).
+    if after_al {
+        types.iter_mut().filter(|t| **t == EN).for_each(|t| *t = AN);
     }
     // W4: one separator between two numbers of the same kind joins them.
     for i in 1..types.len().saturating_sub(1) {
@@ -199,7 +187,7 @@ fn resolve_simple_rtl(chars: &mut [CharInfo], scratch: &mut LevelScratch) {
     // way, so only numbers need telling apart. BN chars take the level of what precedes them.
     let mut k = 0;
     let mut level = 1;
-    for (i, c) in chars.iter_mut().enumerate() {
+    for (i, c) in run.iter_mut().enumerate() {
         if k < index.len() && index[k] as usize == i {
             level = if matches!(types[k], EN | AN) { 2 } else { 1 };
             k += 1;
@@ -228,7 +216,7 @@ mod tests {
 
     /// Levels from the shortcut (which must apply) and from unicode-bidi, per non-BN char.
     fn both(text: &str, direction: Direction) -> (Vec<u8>, Vec<u8>) {
-        let classes = class_table();
+        let classes = crate::text::props::char_table();
         let mut scan = ClassScan::default();
         let mut chars: Vec<CharInfo> = text
             .char_indices()
@@ -243,6 +231,7 @@ mod tests {
                     orig_len: ch.len_utf8() as u8,
                     class,
                     level: 0,
+                    flags: 0,
                 }
             })
             .collect();

@@ -9,6 +9,7 @@
 mod cluster;
 mod layout;
 mod levels;
+mod props;
 mod reorder;
 mod sanitize;
 mod shape;
@@ -154,7 +155,7 @@ pub fn layout_truncated(text: &str, width: u16, opts: &LayoutOptions) -> VisualL
 /// Direction of `text` as a paragraph under `opts.dir`: its first strong character outside
 /// isolates (UAX #9 P2-P3), or `opts.fallback` if it has none.
 pub fn paragraph_direction(text: &str, opts: &LayoutOptions) -> Direction {
-    let classes = levels::class_table();
+    let classes = props::char_table();
     let mut scan = levels::ClassScan::default();
     for c in text.chars() {
         scan.add(classes.class(c));

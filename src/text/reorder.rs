@@ -10,7 +10,9 @@ use std::ops::Range;
 
 use unicode_bidi::BidiClass;
 
-use super::cluster::{Cluster, Kind};
+use super::cluster::{Cluster, DOTTED_CIRCLE, Kind};
+use super::layout::CharInfo;
+use super::sanitize::format_mark;
 use super::wrap::TOO_WIDE;
 use super::{Direction, Glyph, VisualLine};
 
@@ -125,43 +127,41 @@ pub(crate) fn mirrored(c: char) -> Option<char> {
 /// Lays out `line` (clusters already fitted by the wrapper) as a visual line.
 pub(crate) fn visual_line(
     line: &[Cluster],
-    display: &str,
+    chars: &[CharInfo],
     logical: Range<usize>,
     mode: LineMode,
     scratch: &mut ReorderScratch,
 ) -> VisualLine {
     visual_order(line, mode, scratch);
-    let bytes: usize = line
-        .iter()
-        .map(|c| (c.display.1 - c.display.0) as usize)
-        .sum();
-    let mut text = String::with_capacity(bytes + 8);
+    // Shaped Arabic takes 3 bytes a char; most clusters are one char.
+    let mut text = String::with_capacity(line.len() * 3 + 8);
     let mut glyphs = Vec::with_capacity(line.len());
     let mut col: u16 = 0;
     for &k in &scratch.order {
         let c = &line[k as usize];
-        if c.kind == Kind::Invisible {
-            continue;
-        }
         let start = text.len() as u32;
-        let shown = &display[c.display.0 as usize..c.display.1 as usize];
+        let shaped = || {
+            chars[c.chars.0 as usize..c.chars.1 as usize]
+                .iter()
+                .map(|ch| ch.shaped)
+                .filter(|&ch| ch != '\0')
+        };
         match c.kind {
+            Kind::Invisible => continue,
             Kind::Tab | Kind::Space => (0..c.painted).for_each(|_| text.push(' ')),
             _ if c.painted < c.width => text.push_str(TOO_WIDE),
-            _ => {
-                let mut chars = shown.chars();
-                let first = chars.next();
-                match first
-                    .filter(|_| mode.reorder && c.level % 2 == 1)
-                    .and_then(mirrored)
-                {
-                    Some(m) => {
-                        text.push(m);
-                        text.push_str(chars.as_str());
-                    }
-                    None => text.push_str(shown),
-                }
+            Kind::Revealed => text.push_str(format_mark(chars[c.chars.0 as usize].ch)),
+            Kind::Ellipsis => text.push('…'),
+            Kind::Dotted => {
+                text.push(DOTTED_CIRCLE);
+                text.extend(shaped());
             }
+            Kind::Text if c.mirror != '\0' && mode.reorder && c.level % 2 == 1 => {
+                text.push(c.mirror);
+                text.extend(shaped().skip(1));
+            }
+            Kind::Text if c.chars.1 - c.chars.0 == 1 => text.push(chars[c.chars.0 as usize].shaped),
+            Kind::Text => text.extend(shaped()),
         }
         glyphs.push(Glyph {
             text: start..text.len() as u32,

@@ -264,6 +264,7 @@ mod tests {
                 orig_len: ch.len_utf8() as u8,
                 class: BidiClass::AL,
                 level: 1,
+                flags: 0,
             })
             .collect()
     }
