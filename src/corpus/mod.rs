@@ -15,6 +15,7 @@ mod error;
 mod inputs;
 mod jsonl;
 mod jsonl_file;
+mod jsonl_lines;
 mod library;
 mod options;
 mod pipeline;
