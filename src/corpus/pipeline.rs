@@ -13,7 +13,8 @@ use rayon::prelude::*;
 
 use super::article::ArticleRef;
 use super::inputs::{self, Input, Kind};
-use super::jsonl_file::{self, JsonlCtx};
+use super::jsonl_file;
+use super::jsonl_lines::JsonlCtx;
 use super::source::{FileOrigin, Form, Origin, Stamp, TextHandle};
 use super::txt::{self, decode_txt};
 use super::{LoadError, LoadOptions, Progress};

@@ -23,9 +23,11 @@ impl Library {
     /// ranges in the text (a title-only match has none). Articles whose text cannot be read any
     /// more are skipped. Stops early, returning what it has, when `cancel` becomes true.
     pub fn search(&self, query: &str, cancel: Option<&AtomicBool>) -> Vec<SearchHit> {
-        if arabic::fold(query).trim().is_empty() {
+        let folded_query = arabic::fold(query);
+        if folded_query.trim().is_empty() {
             return Vec::new();
         }
+        let finder = memchr::memmem::Finder::new(folded_query.as_bytes());
         self.entries()
             .par_iter()
             .enumerate()
@@ -34,7 +36,12 @@ impl Library {
                     return None;
                 }
                 let text = entry.text().ok()?;
-                let matches = arabic::find_all(&text, query);
+                // Most articles do not match: fold without the map back to the original first.
+                let folded = arabic::fold(&text);
+                let matches = match finder.find(folded.as_bytes()) {
+                    Some(_) => arabic::find_all(&text, query),
+                    None => Vec::new(),
+                };
                 let in_title = !arabic::find_all(&entry.title, query).is_empty();
                 (in_title || !matches.is_empty()).then_some(SearchHit { article, matches })
             })
