@@ -141,7 +141,7 @@ fn main() -> anyhow::Result<()> {
     let cli = Cli::from_arg_matches(&matches)?;
     match cli.command {
         Some(Command::Render(args)) => render(&args),
-        Some(Command::Extract(_args)) => anyhow::bail!("extract: not implemented yet"),
+        Some(Command::Extract(args)) => extract(&args),
         None => read(&cli.read, &matches),
     }
 }
@@ -189,32 +189,15 @@ fn read(args: &ReadArgs, matches: &ArgMatches) -> anyhow::Result<()> {
     }
 }
 
-/// The articles named on the command line (`-`: stdin), or the bundled samples. A file that
-/// cannot be read is reported and skipped.
+/// The articles named on the command line (files, folders, corpora, `-` for stdin), or the
+/// bundled samples. A bad input is reported and skipped.
 fn open_articles(paths: &[PathBuf]) -> anyhow::Result<Vec<rawi::corpus::Article>> {
-    if paths.is_empty() {
-        return Ok(rawi::corpus::bundled());
+    let loaded = rawi::corpus::load(paths, &rawi::corpus::LoadOptions::default());
+    for problem in &loaded.errors {
+        eprintln!("rawi: {problem}");
     }
-    let mut articles = Vec::new();
-    for path in paths {
-        if path.as_os_str() == "-" {
-            let mut text = String::new();
-            io::Read::read_to_string(&mut io::stdin(), &mut text).context("stdin")?;
-            articles.push(rawi::corpus::Article {
-                id: "stdin".into(),
-                title: "stdin".into(),
-                path: "-".into(),
-                text,
-            });
-            continue;
-        }
-        match rawi::corpus::load_txt(path) {
-            Ok(article) => articles.push(article),
-            Err(e) => eprintln!("rawi: {e}"),
-        }
-    }
-    anyhow::ensure!(!articles.is_empty(), "no article could be opened");
-    Ok(articles)
+    anyhow::ensure!(!loaded.articles.is_empty(), "no article could be opened");
+    Ok(loaded.articles)
 }
 
 fn render(args: &RenderArgs) -> anyhow::Result<()> {
@@ -229,6 +212,22 @@ fn render(args: &RenderArgs) -> anyhow::Result<()> {
     }
     .or_else(ignore_broken_pipe)
     .context("render")
+}
+
+fn extract(args: &ExtractArgs) -> anyhow::Result<()> {
+    let format = match args.format {
+        Format::Jsonl => rawi::extract::Format::Jsonl,
+        Format::Json => rawi::extract::Format::Json,
+        Format::Text => rawi::extract::Format::Text,
+    };
+    let mut stdout = io::BufWriter::with_capacity(1 << 20, io::stdout().lock());
+    let failures = rawi::extract::run(&args.paths, format, &mut stdout)
+        .or_else(|e| ignore_broken_pipe(e).map(|()| 0))
+        .context("extract")?;
+    if failures > 0 {
+        anyhow::bail!("{failures} input(s) could not be read");
+    }
+    Ok(())
 }
 
 /// A closed pipe (`rawi render | head`) is a normal end, not an error.
