@@ -112,7 +112,7 @@ impl Context<'_> {
                         || list[k + 1].is(Class::Honorific))
                     && !list[k + 1].has(clitic::CONJ);
                 (conj || prev_punct)
-                    && k > content_start + 1
+                    && k > content_start
                     && self.cue_allowed_here(k)
                     && (prev_punct && conj
                         || hit.object && self.next_opens_content(k + 1)

@@ -229,6 +229,20 @@ fn prev_is_digit(bytes: &[u8], i: usize) -> bool {
 }
 
 const WAW: char = 'و';
+
+/// Classes a stem can have once ب ل ك ال are stripped from it.
+const NOUN_CLASSES: u32 = (1 << Class::Title as u8)
+    | (1 << Class::Honorific as u8)
+    | (1 << Class::OrgHead as u8)
+    | (1 << Class::Group as u8)
+    | (1 << Class::InfoSource as u8)
+    | (1 << Class::Conduit as u8)
+    | (1 << Class::Legal as u8)
+    | (1 << Class::FramingNoun as u8)
+    | (1 << Class::Adjective as u8)
+    | (1 << Class::ContentStart as u8)
+    | (1 << Class::Time as u8)
+    | (1 << Class::NameParticle as u8);
 const FA: char = 'ف';
 
 /// Clitics, classes and cue forms of one folded Arabic word.
@@ -278,7 +292,9 @@ fn analyse(word: &str, token: &mut Token, lex: &Compiled) {
                 core = rest;
             }
         }
-        class |= lex.word(core);
+        // A stem found by stripping clitics is a noun: function-word classes stay out
+        // («الآن» is no «أن»).
+        class |= lex.word(core) & NOUN_CLASSES;
     }
     // A word that is itself in the lexicon keeps no ب/ل clitic (بين، بعد، لدى).
     if bare_class != 0 {
