@@ -186,6 +186,13 @@ impl Context<'_> {
                         return self.trim_end(start, k);
                     }
                 }
+                // «، لكنه لم يقدم»: the narrator speaks of the speaker again.
+                if self.tokens.bare(k).starts_with("لكن")
+                    && self.tokens.bare(k).len() > "لكن".len()
+                    && list[k - 1].punct().is_some_and(|c| matches!(c, '،' | ','))
+                {
+                    return self.trim_end(start, k);
+                }
                 if (self.tokens.bare(k).starts_with("لكن")
                     || matches!(self.tokens.folded(k), "بينما" | "فيما"))
                     && (k + 1..(k + 6).min(limit)).any(|m| {
