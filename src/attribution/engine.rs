@@ -588,7 +588,7 @@ impl<'a> Engine<'a> {
         // Bare unknown words: a name only when it has no article and is not content-shaped.
         let core = self.cx.tokens.bare(p.start);
         !head.has(clitic::AL)
-            && !core.starts_with("ال")
+            && !(core.starts_with("ال") && head.has(clitic::AL))
             && !head.fem
             && !ends_with_pronoun(self.cx.text, head)
             && p.end - p.start <= 3

@@ -212,7 +212,19 @@ impl Tokens {
             has_digit,
         };
         if arabic > 0 {
-            analyse(&self.folded[fold_start..fold_end], &mut token, lex);
+            // «ألكسندر»، «ألمانيا»: alef with hamza before ل is no article.
+            let hamza_al = text[start..end]
+                .chars()
+                .filter(|c| ('\u{0621}'..='\u{064A}').contains(c))
+                .take(4)
+                .collect::<String>()
+                .contains("أل");
+            analyse(
+                &self.folded[fold_start..fold_end],
+                &mut token,
+                lex,
+                hamza_al,
+            );
         }
         self.list.push(token);
     }
@@ -246,7 +258,7 @@ const NOUN_CLASSES: u32 = (1 << Class::Title as u8)
 const FA: char = 'ف';
 
 /// Clitics, classes and cue forms of one folded Arabic word.
-fn analyse(word: &str, token: &mut Token, lex: &Compiled) {
+fn analyse(word: &str, token: &mut Token, lex: &Compiled, hamza_al: bool) {
     let letters = word.chars().count();
     let exact = lex.word(word);
     let mut bare = word;
@@ -286,7 +298,10 @@ fn analyse(word: &str, token: &mut Token, lex: &Compiled) {
                     break;
                 }
             }
-            if let Some(rest) = core.strip_prefix("ال").filter(|r| r.chars().count() >= 2) {
+            if let Some(rest) = core
+                .strip_prefix("ال")
+                .filter(|r| r.chars().count() >= 2 && !hamza_al)
+            {
                 class |= lex.word(core);
                 clitics |= clitic::AL;
                 core = rest;
