@@ -588,7 +588,7 @@ impl<'a> Engine<'a> {
         // Bare unknown words: a name only when it has no article and is not content-shaped.
         let core = self.cx.tokens.bare(p.start);
         !head.has(clitic::AL)
-            && !core.starts_with("ال")
+            && !(core.starts_with("ال") && head.has(clitic::AL))
             && !head.fem
             && !ends_with_pronoun(self.cx.text, head)
             && p.end - p.start <= 3
@@ -664,10 +664,10 @@ impl<'a> Engine<'a> {
                 end -= 1;
             }
         }
-        // «الدول ال12 التي تلتقي ... تؤكد»: the noun before a relative clause.
-        if let Some(rel) = (end.saturating_sub(14).max(sentence.0)..end)
-            .find(|&k| list[k].is_exactly(Class::Relative))
-        {
+        // «الدول ال12 التي تلتقي ... تؤكد»: the noun before a relative clause or «وهو ...».
+        if let Some(rel) = (end.saturating_sub(14).max(sentence.0)..end).find(|&k| {
+            list[k].is_exactly(Class::Relative) || matches!(cx.tokens.folded(k), "وهو" | "وهي")
+        }) {
             if rel > sentence.0 {
                 end = rel;
             }

@@ -15,7 +15,7 @@ impl Context<'_> {
             let t = &list[j];
             if let Some(c) = t.punct() {
                 match c {
-                    '،' | ',' => j += 1,
+                    '،' | ',' | '؛' | ';' => j += 1,
                     '(' => {
                         match (j + 1..(j + 6).min(limit)).find(|&k| list[k].punct() == Some(')')) {
                             Some(k) => j = k + 1,

@@ -273,7 +273,10 @@ pub fn parse_with(
             && (t.is(Class::Group)
                 || t.is(Class::OrgHead)
                 || t.is(Class::Title)
-                || state == State::Name && name_like(t) && !t.has(clitic::AL) && !t.has(clitic::BI))
+                || state == State::Name
+                    && name_like(t)
+                    && !t.has(clitic::AL)
+                    && (!t.has(clitic::BI) || bi_ambiguous(t)))
             && !t.is(Class::ContentStart)
         {
             if name.is_some() && t.is(Class::Title) && state != State::Name {
@@ -308,7 +311,6 @@ pub fn parse_with(
                 if !(j < limit
                     && list[j].punct().is_some_and(|c| c == '،' || c == ',')
                     && apposition_follows(cx, j + 1, limit, State::Name))
-                    && !(j < limit && list[j].is(Class::Title) && !list[j].has(clitic::BI))
                 {
                     break;
                 }
@@ -318,6 +320,15 @@ pub fn parse_with(
         }
         let prep = t.is_exactly(Class::Preposition);
         match state {
+            State::Start
+                if t.has_digit
+                    && t.arabic_letters == 0
+                    && j + 1 < limit
+                    && (list[j + 1].is(Class::Group) || list[j + 1].is(Class::OrgHead)) =>
+            {
+                // «19 منظمة غير حكومية»: a number before a group.
+                role = Some((j, j + 1));
+            }
             State::Start => {
                 if t.is(Class::Honorific) && !t.is(Class::Title) {
                     state = State::ExpectName;
@@ -380,6 +391,14 @@ pub fn parse_with(
                     break;
                 }
             }
+            State::ExpectName if t.is(Class::Title) && !t.is(Class::Honorific) => {
+                // «معالي وزير الخارجية ...»: a title after a courtesy honorific.
+                state = State::Role;
+                role = Some((role.map_or(j, |(s, _)| s), j + 1));
+                gender = gender_of(tokens, j);
+                last_definite = t.has(clitic::AL);
+                strength = Strength::Described;
+            }
             State::ExpectName => {
                 if t.is(Class::Honorific) && !t.is(Class::Title)
                     || t.is(Class::NameParticle)
@@ -437,8 +456,7 @@ pub fn parse_with(
                 let adjective =
                     is_adjective(tokens, j) && (definite || !last_definite) && !after_prep;
                 // «وزير الخارجية البريطاني بوريس»: ب here starts a name.
-                let bi_name =
-                    t.has(clitic::BI) && !t.has(clitic::AL) && t.class == 0 && last_definite;
+                let bi_name = bi_ambiguous(t) && (last_definite || after_prep);
                 let was_after_prep = std::mem::take(&mut after_prep);
                 if t.is(Class::FramingNoun) && !t.is(Class::OrgHead) && !t.is(Class::Title)
                     || t.is(Class::ContentStart) && !lenient
@@ -450,7 +468,10 @@ pub fn parse_with(
                 }
                 if state == State::Group {
                     // «شهود عيان»: one noun may complete the group's head.
-                    let complement = e - s == 1 && name_like(t) && !definite && !t.has(clitic::BI);
+                    let complement = list[j - 1].is(Class::Group)
+                        && name_like(t)
+                        && !definite
+                        && !t.has(clitic::BI);
                     if adjective
                         || complement
                         || t.is(Class::Group)
@@ -546,18 +567,18 @@ pub fn parse_with(
                 if e - s >= MAX_NAME && !t.is(Class::NameParticle) {
                     break;
                 }
+                let after_particle = e > s && list[e - 1].is(Class::NameParticle);
+                if t.is(Class::NameParticle) || after_particle && t.is_word() {
+                    name = Some((s, j + 1));
+                    j += 1;
+                    continue;
+                }
                 if t.has(clitic::BI) && !(bi_ambiguous(t) && (lenient || e - s == 1))
                     || t.has(clitic::LI)
                         && !(li_ambiguous(t) && (lenient || role.is_some()) && e - s < 3)
                     || prep
                 {
                     break;
-                }
-                let after_particle = e > s && list[e - 1].is(Class::NameParticle);
-                if t.is(Class::NameParticle) || after_particle && t.is_word() {
-                    name = Some((s, j + 1));
-                    j += 1;
-                    continue;
                 }
                 if !name_like(t) || t.is(Class::OrgHead) || t.is(Class::Group) {
                     break;

@@ -21,10 +21,12 @@ impl Engine<'_> {
             return None;
         }
         if word == "كما" {
-            // «كما قالت الوزارة»: only with a cue verb right after.
-            if !list[j]
-                .cue
-                .is_some_and(|h| h.form.tense == super::lexicon::Tense::Past)
+            // «كما قالت الوزارة»: only inside a sentence, with a cue verb right after.
+            let (s0, _) = structure.sentences[structure.sentence_of[i] as usize];
+            if i < s0 + 3
+                || !list[j]
+                    .cue
+                    .is_some_and(|h| h.form.tense == super::lexicon::Tense::Past)
             {
                 return None;
             }

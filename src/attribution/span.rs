@@ -112,7 +112,7 @@ impl Context<'_> {
                         || list[k + 1].is(Class::Honorific))
                     && !list[k + 1].has(clitic::CONJ);
                 (conj || prev_punct)
-                    && k > content_start + 1
+                    && k > content_start
                     && self.cue_allowed_here(k)
                     && (prev_punct && conj
                         || hit.object && self.next_opens_content(k + 1)
@@ -185,6 +185,13 @@ impl Context<'_> {
                     if !time_clause || nominal {
                         return self.trim_end(start, k);
                     }
+                }
+                // «، لكنه لم يقدم»: the narrator speaks of the speaker again.
+                if self.tokens.bare(k).starts_with("لكن")
+                    && self.tokens.bare(k).len() > "لكن".len()
+                    && list[k - 1].punct().is_some_and(|c| matches!(c, '،' | ','))
+                {
+                    return self.trim_end(start, k);
                 }
                 if (self.tokens.bare(k).starts_with("لكن")
                     || matches!(self.tokens.folded(k), "بينما" | "فيما"))

@@ -212,7 +212,19 @@ impl Tokens {
             has_digit,
         };
         if arabic > 0 {
-            analyse(&self.folded[fold_start..fold_end], &mut token, lex);
+            // «ألكسندر»، «ألمانيا»: alef with hamza before ل is no article.
+            let hamza_al = text[start..end]
+                .chars()
+                .filter(|c| ('\u{0621}'..='\u{064A}').contains(c))
+                .take(4)
+                .collect::<String>()
+                .contains("أل");
+            analyse(
+                &self.folded[fold_start..fold_end],
+                &mut token,
+                lex,
+                hamza_al,
+            );
         }
         self.list.push(token);
     }
@@ -229,10 +241,24 @@ fn prev_is_digit(bytes: &[u8], i: usize) -> bool {
 }
 
 const WAW: char = 'و';
+
+/// Classes a stem can have once ب ل ك ال are stripped from it.
+const NOUN_CLASSES: u32 = (1 << Class::Title as u8)
+    | (1 << Class::Honorific as u8)
+    | (1 << Class::OrgHead as u8)
+    | (1 << Class::Group as u8)
+    | (1 << Class::InfoSource as u8)
+    | (1 << Class::Conduit as u8)
+    | (1 << Class::Legal as u8)
+    | (1 << Class::FramingNoun as u8)
+    | (1 << Class::Adjective as u8)
+    | (1 << Class::ContentStart as u8)
+    | (1 << Class::Time as u8)
+    | (1 << Class::NameParticle as u8);
 const FA: char = 'ف';
 
 /// Clitics, classes and cue forms of one folded Arabic word.
-fn analyse(word: &str, token: &mut Token, lex: &Compiled) {
+fn analyse(word: &str, token: &mut Token, lex: &Compiled, hamza_al: bool) {
     let letters = word.chars().count();
     let exact = lex.word(word);
     let mut bare = word;
@@ -272,13 +298,18 @@ fn analyse(word: &str, token: &mut Token, lex: &Compiled) {
                     break;
                 }
             }
-            if let Some(rest) = core.strip_prefix("ال").filter(|r| r.chars().count() >= 2) {
+            if let Some(rest) = core
+                .strip_prefix("ال")
+                .filter(|r| r.chars().count() >= 2 && !hamza_al)
+            {
                 class |= lex.word(core);
                 clitics |= clitic::AL;
                 core = rest;
             }
         }
-        class |= lex.word(core);
+        // A stem found by stripping clitics is a noun: function-word classes stay out
+        // («الآن» is no «أن»).
+        class |= lex.word(core) & NOUN_CLASSES;
     }
     // A word that is itself in the lexicon keeps no ب/ل clitic (بين، بعد، لدى).
     if bare_class != 0 {
