@@ -61,17 +61,13 @@ where
 {
     /// Loads `paths` in order.
     pub fn run(&mut self, paths: &[PathBuf]) {
-        let inputs = inputs::expand(paths);
-        if let Some(p) = self.control.progress {
-            let total: u64 = inputs
-                .iter()
-                .map(|i| match i {
-                    Ok(Input::File { size, .. }) => *size,
-                    _ => 0,
-                })
-                .sum();
-            p.bytes_total.store(total, Ordering::Relaxed);
-        }
+        let progress = self.control.progress;
+        let inputs = inputs::expand(paths).inspect(|input| {
+            // The total grows as folders are walked.
+            if let (Some(p), Ok(Input::File { size, .. })) = (progress, input) {
+                p.bytes_total.fetch_add(*size, Ordering::Relaxed);
+            }
+        });
         let mut txt_group: Vec<(PathBuf, String, u64)> = Vec::new();
         let mut group_limit = 1; // the first article alone, so that it shows at once
         for input in inputs {
