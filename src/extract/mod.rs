@@ -137,6 +137,7 @@ pub fn run(paths: &[PathBuf], format: Format, out: &mut dyn Write) -> io::Result
         if result.is_err() {
             return;
         }
+        let first_ok = batch.iter().position(|item| item.is_ok());
         let rendered: Vec<Vec<u8>> = batch
             .par_iter()
             .enumerate()
@@ -148,7 +149,7 @@ pub fn run(paths: &[PathBuf], format: Format, out: &mut dyn Write) -> io::Result
                         &mut buf,
                         format,
                         &record(&a.path, &a.id, &a.text, &x),
-                        first && k == 0,
+                        first && Some(k) == first_ok,
                     );
                     buf
                 }
