@@ -6,9 +6,7 @@ use std::ops::Range;
 
 use unicode_bidi::BidiClass;
 
-use super::cluster::{
-    Break, Cluster, Kind, build_clusters, is_simple_for_segmentation, mark_breaks,
-};
+use super::cluster::{Cluster, Kind, build_clusters, is_simple_for_segmentation};
 use super::levels::{ClassScan, LevelScratch, paragraph_direction_of, resolve_levels};
 use super::props::{DROPPED, char_table};
 use super::reorder::{LineMode, ReorderScratch, visual_line};
@@ -71,9 +69,14 @@ impl Layouter {
         let clean_buf = std::mem::take(&mut self.clean);
         let (para, clean) = self.prepare(paragraph, opts, clean_buf);
         let text = if para.sanitized { &clean } else { paragraph };
-        mark_breaks(text, &mut self.clusters);
         self.lines.clear();
-        wrap(&mut self.clusters, width, opts.tab_width, &mut self.lines);
+        wrap(
+            text,
+            &mut self.clusters,
+            width,
+            opts.tab_width,
+            &mut self.lines,
+        );
         for (k, line) in self.lines.iter().enumerate() {
             let start = match k {
                 0 => 0,
@@ -95,6 +98,15 @@ impl Layouter {
             ));
         }
         self.clean = clean;
+    }
+
+    /// The clusters of a paragraph (for tests of the later stages).
+    #[cfg(test)]
+    pub(crate) fn clusters_of(&mut self, paragraph: &str, opts: &LayoutOptions) -> Vec<Cluster> {
+        let clean_buf = std::mem::take(&mut self.clean);
+        let (_, clean) = self.prepare(paragraph, opts, clean_buf);
+        self.clean = clean;
+        self.clusters.clone()
     }
 
     /// The first visual line of `text` (up to its first newline), cut to `width` cells with an
@@ -138,7 +150,7 @@ impl Layouter {
                     level: para.mode.para_level,
                     class: BidiClass::ON,
                     kind: Kind::Ellipsis,
-                    break_before: Break::No,
+                    forced_break: false,
                     mirror: '\0',
                 });
             }

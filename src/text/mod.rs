@@ -6,6 +6,7 @@
 //!
 //! This module has no UI dependency: a [`VisualLine`] is plain data that the reader styles.
 
+mod breaks;
 mod cluster;
 mod layout;
 mod levels;

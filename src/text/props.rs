@@ -19,6 +19,11 @@ pub(crate) const MARK: u8 = 8;
 pub(crate) const MAYBE_MIRRORED: u8 = 16;
 /// Stands for a dropped char (CR): consumed even when format characters are revealed.
 pub(crate) const DROPPED: u8 = 32;
+/// Extends the grapheme before it, among the chars of a paragraph segmented with the shortcut
+/// (see `cluster::is_simple_for_segmentation`): the Arabic-block nonspacing marks.
+pub(crate) const EXTEND: u8 = 64;
+/// Ends a grapheme whatever follows (UAX #29 GB4): the ASCII controls (tab) and ALM.
+pub(crate) const CONTROL: u8 = 128;
 
 pub(crate) struct CharTable {
     ascii: [(BidiClass, u8); 128],
@@ -55,7 +60,8 @@ fn compute(c: char) -> (BidiClass, u8) {
     if matches!(c, '\u{200C}' | '\u{200D}') {
         flags |= JOINER;
     }
-    if matches!(u, 0x20..=0x7E | 0x0621..=0x064A | 0x0671..=0x06D3) {
+    // Not the space: it is a cluster of its own kind (it may hang at the end of a line).
+    if matches!(u, 0x21..=0x7E | 0x0621..=0x064A | 0x0671..=0x06D3) {
         flags |= NARROW;
     }
     if matches!(u, 0x064B..=0x065F | 0x0670) {
@@ -63,6 +69,14 @@ fn compute(c: char) -> (BidiClass, u8) {
     }
     if class == BidiClass::ON {
         flags |= MAYBE_MIRRORED;
+    }
+    if matches!(u, 0x0610..=0x061A | 0x064B..=0x065F | 0x0670 | 0x06D6..=0x06DC | 0x06DF..=0x06E4
+        | 0x06E7..=0x06E8 | 0x06EA..=0x06ED)
+    {
+        flags |= EXTEND;
+    }
+    if u < 0x20 || u == 0x7F || u == 0x061C {
+        flags |= CONTROL;
     }
     (class, flags)
 }
