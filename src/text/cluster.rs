@@ -80,6 +80,7 @@ pub(crate) fn is_simple_for_segmentation(c: char) -> bool {
 /// Calls `f(first, end)` for every grapheme, as char index ranges of `chars`. With `simple`, an
 /// Arabic mark extends the grapheme before it unless that one is a control (UAX #29 GB4, GB9);
 /// otherwise unicode-segmentation decides.
+#[inline(always)]
 pub(crate) fn for_each_grapheme(
     clean: &str,
     chars: &[CharInfo],
@@ -116,6 +117,7 @@ pub(crate) fn for_each_grapheme(
 pub(crate) fn build_clusters(
     clean: &str,
     chars: &[CharInfo],
+    paragraph_len: usize,
     simple: bool,
     reveal: bool,
     scratch: &mut String,
@@ -123,46 +125,69 @@ pub(crate) fn build_clusters(
 ) {
     clusters.clear();
     clusters.reserve(chars.len());
-    let mut after_separator = false;
-    for_each_grapheme(clean, chars, simple, |a, b| {
+    let mut builder = Builder {
+        chars,
+        paragraph_len: paragraph_len as u32,
+        reveal,
+        scratch,
+        clusters,
+        after_separator: false,
+    };
+    for_each_grapheme(clean, chars, simple, |a, b| builder.add(a, b));
+}
+
+struct Builder<'a> {
+    chars: &'a [CharInfo],
+    paragraph_len: u32,
+    reveal: bool,
+    scratch: &'a mut String,
+    clusters: &'a mut Vec<Cluster>,
+    /// The last cluster was a line separator.
+    after_separator: bool,
+}
+
+impl Builder<'_> {
+    /// Adds the grapheme `chars[a..b]`.
+    #[inline(always)]
+    fn add(&mut self, a: usize, b: usize) {
+        let chars = self.chars;
         let first = &chars[a];
-        let last = &chars[b - 1];
-        let logical = (first.orig, last.orig + last.orig_len as u32);
+        let end = chars.get(b).map_or(self.paragraph_len, |c| c.orig);
         // The alef of a lam-alef ligature joins the lam's cluster, its marks after the lam's.
-        if let Some(prev) = clusters.last_mut().filter(|_| first.shaped == '\0') {
+        if let Some(prev) = self.clusters.last_mut().filter(|_| first.shaped == '\0') {
             prev.chars.1 = b as u32;
-            prev.logical.1 = logical.1;
+            prev.logical.1 = end;
             if !chars[a + 1..b].iter().all(|c| c.flags & MARK != 0) {
-                prev.width = measure(&chars[prev.chars.0 as usize..b], scratch);
+                prev.width = measure(&chars[prev.chars.0 as usize..b], self.scratch);
                 prev.painted = prev.width;
             }
             return;
         }
         let mut cluster = Cluster {
             chars: (a as u32, b as u32),
-            logical,
+            logical: (first.orig, end),
             clean_start: first.clean,
             width: 1,
             painted: 1,
             level: first.level,
             class: first.class,
             kind: Kind::Text,
-            forced_break: after_separator,
+            forced_break: self.after_separator,
             mirror: '\0',
         };
-        after_separator = false;
+        self.after_separator = false;
         // The common case, a letter on its own, needs nothing more.
         if b - a > 1 || first.flags & (NARROW | MAYBE_MIRRORED) != NARROW {
             if b - a == 1 {
-                single_char_cluster(&mut cluster, first, reveal, scratch);
+                single_char_cluster(&mut cluster, first, self.reveal, self.scratch);
             } else {
-                many_char_cluster(&mut cluster, &chars[a..b], reveal, scratch);
+                many_char_cluster(&mut cluster, &chars[a..b], self.reveal, self.scratch);
             }
             cluster.painted = cluster.width;
-            after_separator = first.ch == '\u{2028}';
+            self.after_separator = first.ch == '\u{2028}';
         }
-        clusters.push(cluster);
-    });
+        self.clusters.push(cluster);
+    }
 }
 
 /// The common case: a grapheme of one char.
@@ -251,7 +276,6 @@ mod tests {
                 shaped: ch,
                 clean: i as u32,
                 orig: i as u32,
-                orig_len: ch.len_utf8() as u8,
                 class: BidiClass::L,
                 level: 0,
                 flags: crate::text::props::char_table().get(ch).1,

@@ -179,7 +179,7 @@ struct LineBuilder<'a> {
 }
 
 impl LineBuilder<'_> {
-    #[inline]
+    #[inline(always)]
     fn push(&mut self, c: &Cluster) {
         let start = self.text.len() as u32;
         let plain = c.kind == Kind::Text

@@ -58,8 +58,9 @@ impl Joining {
 #[derive(Debug, Clone, Copy, Default)]
 struct Entry {
     joining: Joining,
-    /// Isolated, final, initial, medial presentation forms; 0 when there is none.
-    forms: [u16; 4],
+    /// Isolated, final, initial, medial presentation forms (the letter itself where there is
+    /// none), indexed by `joins_before + 2 * joins_after`.
+    forms: [char; 4],
 }
 
 const FIRST: u32 = 0x0600;
@@ -87,6 +88,7 @@ fn parse_tables() -> Table {
     // Unlisted code points: transparent when they are zero-width (Mn, Me, Cf), else non-joining.
     for (i, e) in arabic.iter_mut().enumerate() {
         let c = char::from_u32(FIRST + i as u32).unwrap_or('\0');
+        e.forms = [c; 4];
         if c.width() == Some(0) {
             e.joining = Joining::T;
         }
@@ -125,7 +127,9 @@ fn parse_tables() -> Table {
             [letter] if (FIRST..=LAST).contains(letter) => {
                 let entry = &mut arabic[(letter - FIRST) as usize];
                 for (slot, form) in entry.forms.iter_mut().zip(forms) {
-                    *slot = form;
+                    if form != 0 {
+                        *slot = ch(form);
+                    }
                 }
             }
             [0x0644, alef] if forms.len() >= 2 => {
@@ -169,17 +173,8 @@ impl Table {
         if !(FIRST..=LAST).contains(&u) {
             return c;
         }
-        let forms = self.arabic[(u - FIRST) as usize].forms;
-        let slot = match (joins_before, joins_after) {
-            (false, false) => 0,
-            (true, false) => 1,
-            (false, true) => 2,
-            (true, true) => 3,
-        };
-        match forms[slot] {
-            0 => c,
-            f => char::from_u32(f as u32).unwrap_or(c),
-        }
+        let slot = joins_before as usize | (joins_after as usize) << 1;
+        self.arabic[(u - FIRST) as usize].forms[slot]
     }
 
     fn ligature(&self, alef: char, joins_before: bool) -> Option<char> {
@@ -261,7 +256,6 @@ mod tests {
                 shaped: ch,
                 clean: i as u32,
                 orig: i as u32,
-                orig_len: ch.len_utf8() as u8,
                 class: BidiClass::AL,
                 level: 1,
                 flags: 0,
