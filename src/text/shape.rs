@@ -20,7 +20,7 @@ use std::sync::OnceLock;
 use unicode_width::UnicodeWidthChar;
 
 use super::layout::CharInfo;
-use super::sanitize::is_invisible_format;
+use super::props::INVISIBLE;
 
 const SHAPING_DATA: &str = include_str!("../../assets/unicode/ArabicShaping.txt");
 const FORMS_DATA: &str = include_str!("../../assets/unicode/ArabicForms.txt");
@@ -185,8 +185,9 @@ impl Table {
     }
 }
 
-/// Shapes the paragraph: sets `shaped` of every char to its presentation form (or itself), and
-/// `shaped = '\0'` on an alef that a lam before it took into a ligature.
+/// Shapes the paragraph: sets `shaped` of every char (which holds the char itself on entry) to
+/// its presentation form, and `shaped = '\0'` on an alef that a lam before it took into a
+/// ligature.
 pub(crate) fn shape(chars: &mut [CharInfo]) {
     let table = table();
     // The previous non-transparent char: index, whether it joins the char after it, and whether
@@ -199,10 +200,9 @@ pub(crate) fn shape(chars: &mut [CharInfo]) {
     let mut joins_before = false;
     for i in 0..chars.len() {
         let c = chars[i].ch;
-        chars[i].shaped = c;
         let joining = table.joining(c);
         if joining == Joining::T {
-            if is_invisible_format(c) {
+            if chars[i].flags & INVISIBLE != 0 {
                 only_marks_since = false;
             }
             continue;
@@ -258,7 +258,7 @@ mod tests {
                 orig: i as u32,
                 class: BidiClass::AL,
                 level: 1,
-                flags: 0,
+                flags: crate::text::props::char_table().get(ch).1,
             })
             .collect()
     }
