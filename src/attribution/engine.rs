@@ -164,10 +164,15 @@ impl<'a> Engine<'a> {
             }
         }
         // «لوحت موسكو التي صوتت ضد القرار، بالانسحاب»: a relative clause after the speaker.
+        let rel_at = if j + 1 < send && list[j].punct().is_some_and(|c| matches!(c, '،' | ',')) {
+            j + 1
+        } else {
+            j
+        };
         if subject.is_some()
-            && j < send
-            && list[j].is_exactly(Class::Relative)
-            && let Some(m) = (j + 1..send.min(j + 14))
+            && rel_at < send
+            && list[rel_at].is_exactly(Class::Relative)
+            && let Some(m) = (rel_at + 1..send.min(rel_at + 14))
                 .find(|&m| list[m].punct().is_some_and(|c| matches!(c, '،' | ',')))
         {
             j = m + 1;
@@ -178,10 +183,15 @@ impl<'a> Engine<'a> {
             Some(c) if subject.is_some() || relative.is_some() || before.is_some() || framed => {
                 let after = self.cx.skip_framing(j, send, true);
                 let t = &list[after.min(list.len() - 1)];
+                // A real complementizer close after the speaker: what lies between is framing
+                // or apposition, unless it looks like content (أكد أهمية أن ...).
+                let real_comp = list[c].is_word() && c - after <= 12;
                 if after >= c
                     || t.is_exactly(Class::Preposition)
+                    || t.is_exactly(Class::Relative)
                     || t.has(clitic::LI)
                     || t.punct().is_some()
+                    || real_comp && !t.is(Class::ContentStart) && !t.has(clitic::BI)
                     || subject
                         .as_ref()
                         .is_some_and(|p| p.end == j && after == j && c - j <= 2)
@@ -525,7 +535,11 @@ impl<'a> Engine<'a> {
         let mut k = j;
         while k < send.min(j + 30) {
             let t = &list[k];
-            if t.is_exactly(Class::Complementizer) || t.punct() == Some(':') {
+            if t.is_exactly(Class::Complementizer)
+                && !t.has(clitic::CONJ)
+                && !matches!(self.cx.tokens.folded(k), "وان" | "فان")
+                || t.punct() == Some(':')
+            {
                 return Some(
                     if k > j
                         && list[k - 1].is_exactly(Class::CompPreposition)
@@ -537,9 +551,18 @@ impl<'a> Engine<'a> {
                     },
                 );
             }
-            if t.punct().is_some_and(is_quote_mark) && self.cx.structure.pair_opened_at(k).is_some()
+            if t.punct().is_some_and(is_quote_mark)
+                && let Some(pair) = self.cx.structure.pair_opened_at(k)
             {
-                // A quotation right after the speaker (no comma before it inside a name).
+                // A short quotation inside the speaker phrase is a name (نقابة "...") when a
+                // complementizer follows; else the quotation is the content.
+                let close = pair.close.unwrap_or(pair.content_end);
+                if close - k <= 7
+                    && let Some(later) = self.comp_ahead(close + 1, send)
+                    && list[later].is_word()
+                {
+                    return Some(later);
+                }
                 return (k > j).then_some(k);
             }
             if t.cue.is_some_and(|h| {

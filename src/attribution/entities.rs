@@ -266,9 +266,14 @@ impl Entities {
             let all_in = |a: &[String], b: &[String]| {
                 a.iter().all(|x| b.iter().any(|y| close_spelling(x, y)))
             };
+            // «أبو زيد» = «أبوزيد»: the same letters with or without a space.
+            let spaced =
+                |a: &[String], b: &[String]| a.len() > 1 && b.iter().any(|k| *k == a.concat());
             all_in(keys, &e.name_keys)
                 || all_in(&e.name_keys, keys)
                 || e.name_keys.concat() == joined
+                || spaced(keys, &e.name_keys)
+                || spaced(&e.name_keys, keys)
         })
     }
 

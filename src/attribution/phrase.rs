@@ -10,6 +10,7 @@
 use super::Context;
 use super::SpeakerKind;
 use super::lexicon::Class;
+use super::structure::is_quote_mark;
 use super::tokens::{Kind, Token, Tokens, clitic};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -428,7 +429,7 @@ pub fn parse_with(
                     // Part of the role (السفير الروسي في لاهاي) unless framing follows.
                     let next = j + 1;
                     if next >= limit
-                        || !list[next].is_word()
+                        || !list[next].is_word() && !list[next].punct().is_some_and(is_quote_mark)
                         || list[next].is(Class::FramingNoun)
                         || list[next].is(Class::Time)
                         || list[next].is_exactly(Class::Complementizer)
