@@ -157,10 +157,9 @@ impl Entities {
             .by_form(&form_key)
             .or_else(|| self.by_name(&name_keys))
             .or_else(|| {
-                (name_keys.is_empty() && list[phrase.start].has(super::tokens::clitic::AL)
-                    || name_keys.is_empty()
-                        && phrase.strength == Strength::Described
-                        && words.len() == 1)
+                (name_keys.is_empty()
+                    && (list[phrase.start].has(super::tokens::clitic::AL)
+                        || phrase.strength == Strength::Described))
                     .then(|| self.by_words(&words, phrase.number))
                     .flatten()
             });
