@@ -155,10 +155,21 @@ impl<'a> Engine<'a> {
         let needs = self.needs_of(hit.form);
         if relative.is_none() && before.is_none() && self.may_start_subject(j, needs) {
             let lenient = comp_at.is_some();
-            if let Some(p) = phrase::parse(&self.cx, j, comp_at.unwrap_or(send), lenient)
+            if let Some(mut p) = phrase::parse(&self.cx, j, comp_at.unwrap_or(send), lenient)
                 && self.accept_subject(&p, hit.form.agreement, lenient)
                 && (!framed || p.strength >= Strength::Described)
             {
+                if let Some(c) = comp_at {
+                    self.extend_description(&mut p, c);
+                }
+                if p.strength == Strength::Bare
+                    && p.end - p.start == 1
+                    && hit.form.agreement == Agreement::Fem
+                    && !list[p.start].fem
+                {
+                    // «قالت بكين»: a one-word name with a feminine verb is a state or a city.
+                    p.kind = super::SpeakerKind::Org;
+                }
                 j = p.end;
                 subject = Some(p);
             }
@@ -298,6 +309,37 @@ impl<'a> Engine<'a> {
             return None;
         }
         Some(self.cx.resolve(&p, p.start))
+    }
+
+    /// A description without a name (a group, a source) runs up to the framing before the
+    /// complementizer: «مصادر أمنية لم تسمها إن»، «نصرانيون ينحدرون من المدينة ... ان».
+    fn extend_description(&self, p: &mut Phrase, comp: usize) {
+        let list = &self.cx.tokens.list;
+        if p.name.is_some() || p.strength != Strength::Described || comp <= p.end {
+            return;
+        }
+        let mut k = p.end;
+        while k < comp {
+            let t = &list[k];
+            let framing = t.is_exactly(Class::Time)
+                || t.punct().is_some()
+                || t.has(clitic::LI) && t.is(Class::FramingNoun)
+                || self.cx.tokens.bare(k) == "ل"
+                || t.is_exactly(Class::Preposition)
+                    && k + 1 < comp
+                    && (list[k + 1].is(Class::FramingNoun) || list[k + 1].is_exactly(Class::Time))
+                || t.cue.is_some();
+            if framing {
+                break;
+            }
+            k += 1;
+        }
+        if k > p.end && k - p.start <= 12 {
+            p.end = k;
+            if let Some((s, _)) = p.role {
+                p.role = Some((s, k));
+            }
+        }
     }
 
     /// Is a preposition of this cue (or the clitic ب) next?

@@ -464,8 +464,18 @@ pub fn parse_with(
                 {
                     break;
                 }
-                if t.is(Class::Time) && !adjective {
+                if t.is_exactly(Class::Time) && !adjective {
                     break;
+                }
+                if matches!(tokens.bare(j), "بينها" | "بينهم" | "منها" | "منهم")
+                    && j + 1 < limit
+                    && name_like(&list[j + 1])
+                    && (state == State::Group || kind == SpeakerKind::Org)
+                {
+                    // «19 منظمة غير حكومية بينها اوكسفام»: members named after the group.
+                    role = Some((s, j + 2));
+                    j += 2;
+                    continue;
                 }
                 if state == State::Group {
                     // «شهود عيان»: one noun may complete the group's head.
