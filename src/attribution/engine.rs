@@ -202,7 +202,10 @@ impl<'a> Engine<'a> {
                     || t.is_exactly(Class::Relative)
                     || t.has(clitic::LI)
                     || t.punct().is_some()
-                    || real_comp && !t.is(Class::ContentStart) && !t.has(clitic::BI)
+                    || real_comp
+                        && !t.is(Class::ContentStart)
+                        && !t.has(clitic::BI)
+                        && !t.is_exactly(Class::CompPreposition)
                     || subject
                         .as_ref()
                         .is_some_and(|p| p.end == j && after == j && c - j <= 2)
@@ -304,7 +307,8 @@ impl<'a> Engine<'a> {
         let from = (i.saturating_sub(12)..i)
             .rev()
             .find(|&k| list[k].is_word() && self.cx.tokens.bare(k) == "عن")?;
-        let p = phrase::parse(&self.cx, from + 1, i, true)?;
+        let mut p = phrase::parse(&self.cx, from + 1, i, true)?;
+        self.extend_description(&mut p, i);
         if p.end + 3 < i {
             return None;
         }
@@ -328,6 +332,9 @@ impl<'a> Engine<'a> {
                 || t.is_exactly(Class::Preposition)
                     && k + 1 < comp
                     && (list[k + 1].is(Class::FramingNoun) || list[k + 1].is_exactly(Class::Time))
+                || t.is_exactly(Class::CompPreposition) && self.cx.tokens.bare(k) != "من"
+                || t.is(Class::ContentStart)
+                || t.has(clitic::BI)
                 || t.cue.is_some();
             if framing {
                 break;
