@@ -198,6 +198,7 @@ impl<'a> Engine<'a> {
                 // or apposition, unless it looks like content (أكد أهمية أن ...).
                 let real_comp = list[c].is_word() && c - after <= 12;
                 if after >= c
+                    || after > j && !list[c].is_word()
                     || t.is_exactly(Class::Preposition)
                     || t.is_exactly(Class::Relative)
                     || t.has(clitic::LI)
@@ -687,13 +688,18 @@ impl<'a> Engine<'a> {
         if lenient {
             return true;
         }
-        // Bare unknown words: a name only when it has no article and is not content-shaped.
-        let core = self.cx.tokens.bare(p.start);
-        let _ = core;
-        !head.has(clitic::AL)
-            && !head.fem
+        // Bare unknown words: a name when it has no article and is not content-shaped, or
+        // when what follows is clearly content («أعلنت الإمارات العربية المتحدة تضامنها»).
+        let next_is_content = p.end < list.len() && {
+            let n = &list[p.end];
+            n.is(Class::ContentStart)
+                || n.is_exactly(Class::Complementizer)
+                || n.is_word() && ends_with_pronoun(self.cx.text, n) && !n.has(clitic::BI)
+        };
+        !head.fem
             && !ends_with_pronoun(self.cx.text, head)
-            && p.end - p.start <= 3
+            && (!head.has(clitic::AL) && p.end - p.start <= 3
+                || next_is_content && p.end - p.start <= 4)
     }
 
     /// «..., الذي أكد»، «التي قال فيها»: the entity just before the relative pronoun.
@@ -747,6 +753,17 @@ impl<'a> Engine<'a> {
         }
         if end == sentence.0 {
             return None;
+        }
+        // «أما البحرين، فعبرت عن ...»: the topic before the comma.
+        if cx.tokens.bare(sentence.0) == "اما"
+            && list[end - 1]
+                .punct()
+                .is_some_and(|c| matches!(c, '،' | ','))
+            && list[i].has(clitic::CONJ)
+            && let Some(p) = phrase::parse(cx, sentence.0 + 1, end - 1, true)
+            && p.end == end - 1
+        {
+            return Some(p);
         }
         // Skip a relative clause set off by commas: «X، الذي ...، صرح».
         if list[end - 1]

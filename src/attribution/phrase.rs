@@ -582,10 +582,10 @@ pub fn parse_with(
                     j += 1;
                     continue;
                 }
-                if e - s >= MAX_NAME && !t.is(Class::NameParticle) {
+                let after_particle = e > s && list[e - 1].is(Class::NameParticle);
+                if e - s >= MAX_NAME && !t.is(Class::NameParticle) && !after_particle {
                     break;
                 }
-                let after_particle = e > s && list[e - 1].is(Class::NameParticle);
                 if t.is(Class::NameParticle) || after_particle && t.is_word() {
                     name = Some((s, j + 1));
                     j += 1;
