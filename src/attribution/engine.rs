@@ -196,7 +196,7 @@ impl<'a> Engine<'a> {
                 let t = &list[after.min(list.len() - 1)];
                 // A real complementizer close after the speaker: what lies between is framing
                 // or apposition, unless it looks like content (أكد أهمية أن ...).
-                let real_comp = list[c].is_word() && c - after <= 12;
+                let real_comp = list[c].is_word() && c.saturating_sub(after) <= 12;
                 if after >= c
                     || after > j && !list[c].is_word()
                     || t.is_exactly(Class::Preposition)
@@ -209,7 +209,7 @@ impl<'a> Engine<'a> {
                         && !t.is_exactly(Class::CompPreposition)
                     || subject
                         .as_ref()
-                        .is_some_and(|p| p.end == j && after == j && c - j <= 2)
+                        .is_some_and(|p| p.end == j && after == j && c.saturating_sub(j) <= 2)
                 {
                     c
                 } else {
