@@ -4,7 +4,8 @@ use std::io::{self, BufReader};
 use std::path::PathBuf;
 
 use anyhow::Context;
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::parser::ValueSource;
+use clap::{ArgMatches, Args, CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 use rawi::text::{BidiMode, DirPolicy, LayoutOptions};
 
 /// rawi (راوي): a terminal reader for Arabic news.
@@ -38,6 +39,15 @@ struct ReadArgs {
 
     #[command(flatten)]
     text: TextArgs,
+
+    /// Mouse support in the reader (wheel, click). Off by default, as capturing the mouse stops
+    /// the terminal's own text selection. Also `mouse = true` in the config.
+    #[arg(long)]
+    mouse: bool,
+
+    /// Configuration file (TOML). Default: $RAWI_CONFIG, else ~/.config/rawi/config.toml.
+    #[arg(long, value_name = "FILE")]
+    config: Option<PathBuf>,
 }
 
 /// Options of the text engine shared by every command.
@@ -127,12 +137,67 @@ impl TextArgs {
 }
 
 fn main() -> anyhow::Result<()> {
-    let cli = Cli::parse();
+    let matches = Cli::command().get_matches();
+    let cli = Cli::from_arg_matches(&matches)?;
     match cli.command {
         Some(Command::Render(args)) => render(&args),
         Some(Command::Extract(args)) => extract(&args),
-        None => anyhow::bail!("the reader is not implemented yet"),
+        None => read(&cli.read, &matches),
     }
+}
+
+/// The reader: config (defaults, file, then the flags given), articles, then the TUI.
+fn read(args: &ReadArgs, matches: &ArgMatches) -> anyhow::Result<()> {
+    let loaded = rawi::config::load(args.config.as_deref());
+    let mut config = loaded.config;
+    for problem in &loaded.problems {
+        eprintln!("rawi: config: {problem}");
+    }
+    let notice = loaded.problems.first().map(|p| {
+        let more = loaded.problems.len() - 1;
+        let more = if more > 0 {
+            format!(" (and {more} more)")
+        } else {
+            String::new()
+        };
+        format!("config: {p}{more}")
+    });
+    // Flags given on the command line win over the config file.
+    let given = |id: &str| matches.value_source(id) == Some(ValueSource::CommandLine);
+    let opts = args.text.layout_options();
+    let reader = &mut config.reader;
+    if given("dir") {
+        reader.dir = opts.dir;
+    }
+    if given("shape") {
+        reader.shape = opts.shape;
+    }
+    if given("bidi") {
+        reader.bidi = opts.bidi;
+    }
+    if given("reveal") {
+        reader.reveal = opts.reveal;
+    }
+    if args.mouse {
+        reader.mouse = true;
+    }
+    let articles = open_articles(&args.paths)?;
+    let exit = rawi::tui::run(articles, &config, notice)?;
+    match exit {
+        rawi::tui::event_loop::Exit::Signal(signal) => std::process::exit(128 + signal),
+        _ => Ok(()),
+    }
+}
+
+/// The articles named on the command line (files, folders, corpora, `-` for stdin), or the
+/// bundled samples. A bad input is reported and skipped.
+fn open_articles(paths: &[PathBuf]) -> anyhow::Result<Vec<rawi::corpus::Article>> {
+    let loaded = rawi::corpus::load(paths, &rawi::corpus::LoadOptions::default());
+    for problem in &loaded.errors {
+        eprintln!("rawi: {problem}");
+    }
+    anyhow::ensure!(!loaded.articles.is_empty(), "no article could be opened");
+    Ok(loaded.articles)
 }
 
 fn render(args: &RenderArgs) -> anyhow::Result<()> {

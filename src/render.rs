@@ -1,23 +1,71 @@
 //! `rawi render`: visual lines to stdout, one per line, right-aligned by padding with spaces,
-//! no escape codes (a drop-in for `fribidi --nobreak`).
+//! no escape codes (a drop-in for `fribidi --nobreak`, wrapping included).
+//!
+//! It streams: one input line (a paragraph) at a time through one reused [`Layouter`], into a
+//! large output buffer that is flushed only when full and at the end. Invalid UTF-8 is replaced
+//! by U+FFFD rather than ending the run.
 
-use std::io::{self, BufRead, Write};
+use std::io::{self, BufRead, BufWriter, Write};
 
-use crate::text::{LayoutOptions, layout_paragraph};
+use crate::text::{LayoutOptions, Layouter, VisualLine};
 
 /// Renders every line of `input` (one paragraph each) at `width` cells.
 pub fn render(
-    input: impl BufRead,
-    mut out: impl Write,
+    mut input: impl BufRead,
+    out: impl Write,
     width: u16,
     opts: &LayoutOptions,
 ) -> io::Result<()> {
-    for line in input.lines() {
-        let line = line?;
-        for visual in layout_paragraph(&line, width, opts) {
-            let pad = visual.indent(width) as usize;
-            writeln!(out, "{:pad$}{}", "", visual.text)?;
+    let mut out = BufWriter::with_capacity(1 << 16, out);
+    let mut layouter = Layouter::new();
+    let mut raw = Vec::new();
+    let mut lines: Vec<VisualLine> = Vec::new();
+    let padding = " ".repeat(width as usize);
+    loop {
+        raw.clear();
+        if input.read_until(b'\n', &mut raw)? == 0 {
+            break;
+        }
+        if raw.last() == Some(&b'\n') {
+            raw.pop();
+        }
+        let paragraph = match std::str::from_utf8(&raw) {
+            Ok(text) => std::borrow::Cow::Borrowed(text),
+            Err(_) => String::from_utf8_lossy(&raw),
+        };
+        lines.clear();
+        layouter.layout_into(&paragraph, width, opts, &mut lines);
+        for line in &lines {
+            if !line.text.is_empty() {
+                out.write_all(&padding.as_bytes()[..line.indent(width) as usize])?;
+                out.write_all(line.text.as_bytes())?;
+            }
+            out.write_all(b"\n")?;
         }
     }
     out.flush()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rendered(input: &str, width: u16) -> String {
+        let mut out = Vec::new();
+        render(input.as_bytes(), &mut out, width, &LayoutOptions::default()).unwrap();
+        String::from_utf8(out).unwrap()
+    }
+
+    #[test]
+    fn pads_rtl_lines_and_keeps_empty_lines_empty() {
+        assert_eq!(rendered("abc\n\nب\n", 5), "abc\n\n    \u{FE8F}\n");
+    }
+
+    #[test]
+    fn crlf_and_invalid_utf8_do_not_stop_it() {
+        let mut out = Vec::new();
+        let input: &[u8] = b"ab\r\n\xFFcd\n";
+        render(input, &mut out, 10, &LayoutOptions::default()).unwrap();
+        assert_eq!(String::from_utf8(out).unwrap(), "ab\n\u{FFFD}cd\n");
+    }
 }

@@ -42,24 +42,18 @@ pub enum Item {
 
 impl Item {
     /// The article, parsing a corpus line if needed.
-    pub fn article(&self) -> Result<std::borrow::Cow<'_, Article>, LoadError> {
+    pub fn article(&self) -> Result<std::borrow::Cow<'_, Article>, String> {
         match self {
             Item::Article(a) => Ok(std::borrow::Cow::Borrowed(a)),
-            Item::Failed(e) => Err(LoadError::Invalid {
-                path: match e {
-                    LoadError::Io { path, .. } | LoadError::Invalid { path, .. } => path.clone(),
-                },
-                message: match e {
-                    LoadError::Io { source, .. } => source.to_string(),
-                    LoadError::Invalid { message, .. } => message.clone(),
-                },
-            }),
+            Item::Failed(e) => Err(e.to_string()),
             Item::Line {
                 path,
                 stem,
                 number,
                 bytes,
-            } => parse_line(path, stem, *number, bytes).map(std::borrow::Cow::Owned),
+            } => parse_line(path, stem, *number, bytes)
+                .map(std::borrow::Cow::Owned)
+                .map_err(|e| e.to_string()),
         }
     }
 
@@ -85,6 +79,7 @@ fn parse_line(path: &str, stem: &str, number: usize, bytes: &[u8]) -> Result<Art
                 id,
                 path: path.to_string(),
                 text: l.text,
+                ..Article::default()
             })
         }
         Err(e) => Err(LoadError::Invalid {
@@ -149,6 +144,7 @@ fn load_path(path: &Path, b: &mut Batcher) {
                 title: "-".into(),
                 path: "-".into(),
                 text,
+                ..Article::default()
             })),
             Err(e) => b.push(Item::Failed(io_error(path, e))),
         }

@@ -128,7 +128,7 @@ fn write_text(out: &mut Vec<u8>, rec: &Record) {
 
 /// Extracts one input and renders its record, or says why it failed.
 fn render(extractor: &Extractor, format: Format, item: &inputs::Item) -> Result<Vec<u8>, String> {
-    let article = item.article().map_err(|e| e.to_string())?;
+    let article = item.article()?;
     let x = extractor.extract(&article.text);
     let mut buf = Vec::with_capacity(article.text.len() / 2);
     write_record(

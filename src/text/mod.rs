@@ -6,7 +6,21 @@
 //!
 //! This module has no UI dependency: a [`VisualLine`] is plain data that the reader styles.
 
+mod cluster;
+mod layout;
+mod levels;
+mod props;
+mod reorder;
+mod sanitize;
+mod shape;
+mod width;
+mod wrap;
+
 use std::ops::Range;
+
+pub use layout::Layouter;
+pub use sanitize::{control_placeholder, display_safe, format_mark, is_bidi_format};
+pub use width::grapheme_width;
 
 /// Direction of a paragraph (or of a run).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
@@ -114,46 +128,50 @@ impl VisualLine {
     }
 }
 
-/// Lays out one paragraph (no newline inside) into visual lines at most `width` cells wide.
-/// An empty paragraph gives one empty line.
+/// Lays out one paragraph (no newline inside) into visual lines at most `width` cells wide (a
+/// width of 0 counts as 1). An empty paragraph gives one empty line.
+///
+/// Every glyph maps back to the logical bytes it shows ([`Glyph::logical`]): the glyphs of all the
+/// lines of a paragraph cover each of its bytes exactly once, except the bytes of what is consumed
+/// (bidi formatting and other invisible format characters unless `reveal`, CR). A glyph is one
+/// grapheme cluster, or two for a lam-alef ligature; a control character is one placeholder glyph.
+/// Spaces hanging at the end of a wrapped line have zero-width glyphs with empty text.
+///
+/// In [`BidiMode::Terminal`] and [`BidiMode::Off`] the glyphs are in logical order and the lines
+/// say [`Direction::Ltr`] (start at the left edge): the terminal (or nobody) reorders.
 pub fn layout_paragraph(paragraph: &str, width: u16, opts: &LayoutOptions) -> Vec<VisualLine> {
-    // Placeholder until the engine lands: logical order, naive wrapping by char.
-    let width = width.max(1);
-    let mut lines = Vec::new();
-    let mut cur = VisualLine {
-        text: String::new(),
-        glyphs: Vec::new(),
-        width: 0,
-        logical: 0..0,
-        direction: opts.fallback,
-    };
-    for (i, c) in paragraph.char_indices() {
-        let c = if c.is_control() { '\u{FFFD}' } else { c };
-        if cur.width + 1 > width {
-            cur.logical.end = i;
-            let next_start = i;
-            lines.push(std::mem::replace(
-                &mut cur,
-                VisualLine {
-                    text: String::new(),
-                    glyphs: Vec::new(),
-                    width: 0,
-                    logical: next_start..next_start,
-                    direction: opts.fallback,
-                },
-            ));
+    let mut out = Vec::new();
+    with_layouter(|l| l.layout_into(paragraph, width, opts, &mut out));
+    out
+}
+
+/// The first visual line of `text` (up to its first newline) cut to fit `width` cells, with an
+/// ellipsis `…` at its logical end (so on the left of a right-to-left line) when something was
+/// cut. The ellipsis glyph maps to the logical bytes it hides. For list rows and titles.
+pub fn layout_truncated(text: &str, width: u16, opts: &LayoutOptions) -> VisualLine {
+    with_layouter(|l| l.truncated(text, width, opts))
+}
+
+/// Direction of `text` as a paragraph under `opts.dir`: its first strong character outside
+/// isolates (UAX #9 P2-P3), or `opts.fallback` if it has none.
+pub fn paragraph_direction(text: &str, opts: &LayoutOptions) -> Direction {
+    let classes = props::char_table();
+    let mut scan = levels::ClassScan::default();
+    for c in text.chars() {
+        scan.add(classes.class(c));
+        if scan.first_strong.is_some() {
+            break;
         }
-        let start = cur.text.len() as u32;
-        cur.text.push(c);
-        cur.glyphs.push(Glyph {
-            text: start..cur.text.len() as u32,
-            logical: i as u32..(i + c.len_utf8()) as u32,
-            col: cur.width,
-            width: 1,
-        });
-        cur.width += 1;
     }
-    cur.logical.end = paragraph.len();
-    lines.push(cur);
-    lines
+    levels::paragraph_direction_of(&scan, opts.dir, opts.fallback)
+}
+
+fn with_layouter<T>(f: impl FnOnce(&mut Layouter) -> T) -> T {
+    thread_local! {
+        static LAYOUTER: std::cell::RefCell<Layouter> = std::cell::RefCell::new(Layouter::new());
+    }
+    LAYOUTER.with(|l| match l.try_borrow_mut() {
+        Ok(mut layouter) => f(&mut layouter),
+        Err(_) => f(&mut Layouter::new()),
+    })
 }

@@ -1,0 +1,80 @@
+//! Opening `shared/corpus/bulk.jsonl` (19,074 articles, 55 MB): time to the first article,
+//! time to the full index, eager load, and streaming all texts (the `rawi extract` path).
+//! `cargo bench --bench corpus`. Peak memory: `examples/open_corpus.rs` under `/usr/bin/time -v`.
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use rawi::corpus::{Library, LoadOptions, load, map_articles_par, open_in_background};
+
+fn bulk() -> Option<PathBuf> {
+    let shared = std::env::var_os("RAWI_SHARED")
+        .map(PathBuf::from)
+        .or_else(|| {
+            Path::new(env!("CARGO_MANIFEST_DIR"))
+                .ancestors()
+                .map(|d| d.join("shared"))
+                .find(|d| d.join("corpus").is_dir())
+        })?;
+    Some(shared.join("corpus/bulk.jsonl")).filter(|p| p.is_file())
+}
+
+fn open_bulk(c: &mut Criterion) {
+    let Some(bulk) = bulk() else {
+        eprintln!("notice: shared/corpus/bulk.jsonl not found; corpus benches skipped");
+        return;
+    };
+    let paths = vec![bulk];
+    let mut group = c.benchmark_group("bulk.jsonl");
+    group
+        .sample_size(10)
+        .measurement_time(Duration::from_secs(8));
+
+    group.bench_function("first_article_text", |b| {
+        b.iter(|| {
+            let job = open_in_background(paths.clone(), LoadOptions::default());
+            let mut library = Library::default();
+            while library.is_empty() && !job.poll(&mut library).finished {
+                job.poll_timeout(&mut library, Duration::from_millis(1));
+            }
+            library.get(0).unwrap().text().unwrap().len()
+        })
+    });
+    group.bench_function("full_index_background", |b| {
+        b.iter(|| {
+            let mut library = Library::default();
+            open_in_background(paths.clone(), LoadOptions::default()).wait(&mut library);
+            library.len()
+        })
+    });
+    group.bench_function("full_index_sequential", |b| {
+        let opts = LoadOptions {
+            parallel: false,
+            ..LoadOptions::default()
+        };
+        b.iter(|| Library::open(&paths, &opts).len())
+    });
+    group.bench_function("eager_load", |b| {
+        b.iter(|| load(&paths, &LoadOptions::default()).articles.len())
+    });
+    group.bench_function("stream_texts", |b| {
+        b.iter(|| {
+            let mut bytes = 0;
+            map_articles_par(
+                &paths,
+                &LoadOptions::default(),
+                |a| a.text.len(),
+                |r| {
+                    bytes += r.unwrap_or(0);
+                    true
+                },
+            );
+            bytes
+        })
+    });
+    group.finish();
+}
+
+criterion_group!(benches, open_bulk);
+criterion_main!(benches);

@@ -1,0 +1,382 @@
+//! The reader's configuration: a TOML file at the XDG config path (`~/.config/rawi/config.toml`),
+//! or the file named by `--config` or the `RAWI_CONFIG` environment variable.
+//!
+//! The defaults are themselves a config file, `assets/config.toml`, built into the binary and read
+//! by the same code. A user file only overrides the keys it names. A bad value or an unknown key
+//! is reported as a [`Problem`] naming the file, line and key, and that key keeps its default; a
+//! file that is not valid TOML is reported and all defaults are used.
+
+use std::collections::BTreeMap;
+use std::fmt;
+use std::path::{Path, PathBuf};
+use std::str::FromStr;
+
+use ratatui::style::Color;
+use serde::Deserialize;
+use toml::Spanned;
+
+use crate::text::{BidiMode, DirPolicy};
+use crate::tui::action::Action;
+use crate::tui::keymap::{KeyMap, parse_sequence};
+
+/// The built-in configuration (also the documented example).
+pub const DEFAULT_CONFIG: &str = include_str!("../assets/config.toml");
+
+/// Environment variable naming a config file (between `--config` and the XDG path).
+pub const CONFIG_ENV: &str = "RAWI_CONFIG";
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Side {
+    Left,
+    Right,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum LibraryPane {
+    /// A third pane when the terminal is wide enough and several articles are open.
+    Auto,
+    /// Only shown on demand.
+    Off,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SpeakerSort {
+    Appearance,
+    Quotes,
+}
+
+/// The `[reader]` table.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReaderConfig {
+    pub article_side: Side,
+    pub speakers_width: u16,
+    pub library_pane: LibraryPane,
+    pub speaker_sort: SpeakerSort,
+    pub mouse: bool,
+    pub bidi: BidiMode,
+    pub shape: bool,
+    pub dir: DirPolicy,
+    pub reveal: bool,
+    pub highlights: bool,
+}
+
+/// The `[theme]` table: colours.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Theme {
+    pub speakers: Vec<Color>,
+    pub focused_quote_fg: Color,
+    pub search_fg: Color,
+    pub search_bg: Color,
+    pub current_hit_fg: Color,
+    pub current_hit_bg: Color,
+    pub header_fg: Color,
+    pub header_bg: Color,
+    pub header_focused_fg: Color,
+    pub header_focused_bg: Color,
+    pub selection_fg: Color,
+    pub selection_bg: Color,
+    pub status_fg: Color,
+    pub status_bg: Color,
+    pub notice_fg: Color,
+}
+
+#[derive(Debug, Clone)]
+pub struct Config {
+    pub reader: ReaderConfig,
+    pub theme: Theme,
+    pub keymap: KeyMap,
+}
+
+/// Something wrong in a config file, with where it is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    pub file: PathBuf,
+    /// 1-based; 0 when the problem is the file itself (unreadable).
+    pub line: usize,
+    /// `section.key`, or empty when no key is involved.
+    pub key: String,
+    pub message: String,
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let file = crate::text::display_safe(&self.file.display().to_string()).into_owned();
+        match (self.line, self.key.is_empty()) {
+            (0, _) => write!(f, "{file}: {}", self.message),
+            (line, true) => write!(f, "{file}:{line}: {}", self.message),
+            (line, false) => write!(f, "{file}:{line}: key `{}`: {}", self.key, self.message),
+        }
+    }
+}
+
+/// A loaded configuration with the problems found on the way.
+#[derive(Debug, Clone)]
+pub struct Loaded {
+    pub config: Config,
+    /// The file read, if any.
+    pub file: Option<PathBuf>,
+    pub problems: Vec<Problem>,
+}
+
+impl Default for Config {
+    fn default() -> Config {
+        let mut config = Config {
+            reader: ReaderConfig {
+                article_side: Side::Right,
+                speakers_width: 34,
+                library_pane: LibraryPane::Auto,
+                speaker_sort: SpeakerSort::Appearance,
+                mouse: false,
+                bidi: BidiMode::App,
+                shape: true,
+                dir: DirPolicy::Auto,
+                reveal: false,
+                highlights: true,
+            },
+            theme: Theme {
+                speakers: vec![Color::Yellow],
+                focused_quote_fg: Color::Black,
+                search_fg: Color::Black,
+                search_bg: Color::Yellow,
+                current_hit_fg: Color::Black,
+                current_hit_bg: Color::Red,
+                header_fg: Color::Gray,
+                header_bg: Color::DarkGray,
+                header_focused_fg: Color::Black,
+                header_focused_bg: Color::Blue,
+                selection_fg: Color::Black,
+                selection_bg: Color::Gray,
+                status_fg: Color::White,
+                status_bg: Color::DarkGray,
+                notice_fg: Color::Red,
+            },
+            keymap: KeyMap::default(),
+        };
+        // The embedded file is tested to load without problems.
+        config.apply(Path::new("(built-in config)"), DEFAULT_CONFIG);
+        config
+    }
+}
+
+/// Which file to read: `--config`, else `$RAWI_CONFIG`, else the XDG path if it exists.
+pub fn config_path(cli: Option<&Path>) -> Option<(PathBuf, bool)> {
+    if let Some(path) = cli {
+        return Some((path.to_path_buf(), true));
+    }
+    if let Some(path) = std::env::var_os(CONFIG_ENV).filter(|p| !p.is_empty()) {
+        return Some((PathBuf::from(path), true));
+    }
+    use etcetera::BaseStrategy;
+    let xdg = etcetera::choose_base_strategy().ok()?.config_dir();
+    let path = xdg.join("rawi").join("config.toml");
+    path.exists().then_some((path, false))
+}
+
+/// Loads the defaults, then the file from [`config_path`] over them.
+pub fn load(cli: Option<&Path>) -> Loaded {
+    let mut config = Config::default();
+    let Some((path, _explicit)) = config_path(cli) else {
+        return Loaded {
+            config,
+            file: None,
+            problems: Vec::new(),
+        };
+    };
+    let problems = match std::fs::read_to_string(&path) {
+        Ok(text) => config.apply(&path, &text),
+        Err(e) => vec![Problem {
+            file: path.clone(),
+            line: 0,
+            key: String::new(),
+            message: format!("cannot read the config file ({e}); using the defaults"),
+        }],
+    };
+    Loaded {
+        config,
+        file: Some(path),
+        problems,
+    }
+}
+
+type Table = BTreeMap<Spanned<String>, Spanned<toml::Value>>;
+
+impl Config {
+    /// Applies the keys of one config file's text over `self`, returning what was wrong.
+    pub fn apply(&mut self, file: &Path, text: &str) -> Vec<Problem> {
+        let line_of = |offset: usize| text[..offset.min(text.len())].matches('\n').count() + 1;
+        let problem = |offset: usize, key: &str, message: String| Problem {
+            file: file.to_path_buf(),
+            line: line_of(offset),
+            key: key.to_string(),
+            message,
+        };
+        let sections: BTreeMap<Spanned<String>, Table> = match toml::from_str(text) {
+            Ok(sections) => sections,
+            Err(e) => {
+                let offset = e.span().map_or(0, |s| s.start);
+                let offset = offset.min(text.len());
+                let start = text[..offset].rfind('\n').map_or(0, |i| i + 1);
+                let end = text[offset..].find('\n').map_or(text.len(), |i| offset + i);
+                let line = &text[start..end];
+                let key = line
+                    .split('=')
+                    .next()
+                    .unwrap_or("")
+                    .trim()
+                    .trim_matches('"');
+                let key = if line.contains('=') { key } else { "" };
+                let message = format!("{}; using all the defaults", e.message().trim());
+                return vec![problem(offset, key, message)];
+            }
+        };
+        let mut problems = Vec::new();
+        for (section, table) in sections {
+            for (key, value) in table {
+                let name = format!("{}.{}", section.get_ref(), key.get_ref());
+                let offset = key.span().start;
+                let result = match section.get_ref().as_str() {
+                    "reader" => self.reader.set(key.get_ref(), value.into_inner()),
+                    "theme" => self.theme.set(key.get_ref(), value.into_inner()),
+                    "keys" => bind_key(&mut self.keymap, key.get_ref(), value.into_inner()),
+                    _ => Err("unknown section (expected reader, theme or keys)".to_string()),
+                };
+                if let Err(message) = result {
+                    problems.push(problem(
+                        offset,
+                        &name,
+                        format!("{message}; using the default"),
+                    ));
+                }
+            }
+        }
+        problems
+    }
+}
+
+fn typed<T: serde::de::DeserializeOwned>(value: toml::Value) -> Result<T, String> {
+    let shown = value.to_string();
+    value
+        .try_into()
+        .map_err(|e: toml::de::Error| format!("bad value {shown}: {}", e.message().trim()))
+}
+
+impl ReaderConfig {
+    fn set(&mut self, key: &str, value: toml::Value) -> Result<(), String> {
+        match key {
+            "article_side" => self.article_side = typed(value)?,
+            "speakers_width" => self.speakers_width = typed(value)?,
+            "library_pane" => self.library_pane = typed(value)?,
+            "speaker_sort" => self.speaker_sort = typed(value)?,
+            "mouse" => self.mouse = typed(value)?,
+            "bidi" => self.bidi = typed(value)?,
+            "shape" => self.shape = typed(value)?,
+            "dir" => self.dir = typed(value)?,
+            "reveal" => self.reveal = typed(value)?,
+            "highlights" => self.highlights = typed(value)?,
+            _ => return Err("unknown key".to_string()),
+        }
+        Ok(())
+    }
+}
+
+fn colour(value: toml::Value) -> Result<Color, String> {
+    let name: String = typed(value)?;
+    Color::from_str(&name).map_err(|_| format!("unknown colour `{name}`"))
+}
+
+impl Theme {
+    fn set(&mut self, key: &str, value: toml::Value) -> Result<(), String> {
+        let slot = match key {
+            "speakers" => {
+                let names: Vec<toml::Value> = typed(value)?;
+                let colours: Result<Vec<Color>, String> = names.into_iter().map(colour).collect();
+                let colours = colours?;
+                if colours.is_empty() {
+                    return Err("needs at least one colour".to_string());
+                }
+                self.speakers = colours;
+                return Ok(());
+            }
+            "focused_quote_fg" => &mut self.focused_quote_fg,
+            "search_fg" => &mut self.search_fg,
+            "search_bg" => &mut self.search_bg,
+            "current_hit_fg" => &mut self.current_hit_fg,
+            "current_hit_bg" => &mut self.current_hit_bg,
+            "header_fg" => &mut self.header_fg,
+            "header_bg" => &mut self.header_bg,
+            "header_focused_fg" => &mut self.header_focused_fg,
+            "header_focused_bg" => &mut self.header_focused_bg,
+            "selection_fg" => &mut self.selection_fg,
+            "selection_bg" => &mut self.selection_bg,
+            "status_fg" => &mut self.status_fg,
+            "status_bg" => &mut self.status_bg,
+            "notice_fg" => &mut self.notice_fg,
+            _ => return Err("unknown key".to_string()),
+        };
+        *slot = colour(value)?;
+        Ok(())
+    }
+}
+
+fn bind_key(keymap: &mut KeyMap, key: &str, value: toml::Value) -> Result<(), String> {
+    let seq = parse_sequence(key)?;
+    let action: Action = match typed::<String>(value) {
+        Ok(name) => typed(toml::Value::String(name.clone()))
+            .map_err(|_| format!("unknown action `{name}` (see the help, ?, for the names)"))?,
+        Err(e) => return Err(e),
+    };
+    keymap.bind(seq, action)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_built_in_config_has_no_problem() {
+        let mut config = Config::default();
+        let problems = config.apply(Path::new("builtin"), DEFAULT_CONFIG);
+        assert_eq!(problems, vec![]);
+        assert!(config.theme.speakers.len() >= 6);
+    }
+
+    #[test]
+    fn a_bad_value_names_file_line_and_key_and_keeps_the_default() {
+        let mut config = Config::default();
+        let text = "[reader]\nmouse = true\n\n[theme]\nsearch_bg = \"blu\"\n";
+        let problems = config.apply(Path::new("/tmp/c.toml"), text);
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        let shown = problems[0].to_string();
+        assert!(
+            shown.starts_with("/tmp/c.toml:5: key `theme.search_bg`"),
+            "{shown}"
+        );
+        assert!(config.reader.mouse);
+        assert_eq!(config.theme.search_bg, Config::default().theme.search_bg);
+    }
+
+    #[test]
+    fn a_syntax_error_is_reported_with_its_line() {
+        let mut config = Config::default();
+        let problems = config.apply(Path::new("c.toml"), "[reader]\nmouse = \n");
+        assert_eq!(problems.len(), 1);
+        assert_eq!(problems[0].line, 2, "{:?}", problems[0]);
+        assert_eq!(problems[0].key, "mouse");
+    }
+
+    #[test]
+    fn keys_can_be_rebound_and_unbound() {
+        let mut config = Config::default();
+        let text = "[keys]\n\"x\" = \"quit\"\n\"q\" = \"noop\"\n\"w\" = \"fly\"\n";
+        let problems = config.apply(Path::new("c.toml"), text);
+        assert_eq!(problems.len(), 1);
+        assert_eq!(problems[0].key, "keys.w");
+        assert_eq!(problems[0].line, 4);
+        let x = parse_sequence("x").unwrap();
+        assert_eq!(config.keymap.get(&x), Some(Action::Quit));
+        assert_eq!(config.keymap.get(&parse_sequence("q").unwrap()), None);
+    }
+}

@@ -1,0 +1,131 @@
+//! One `.txt` article: refuse what is not text, decode, and find the title.
+
+use std::borrow::Cow;
+
+use encoding_rs::Encoding;
+
+use super::LoadError;
+use super::decode::{Decoded, decode};
+
+/// A title is at most this many chars.
+const MAX_TITLE_CHARS: usize = 120;
+
+/// The decoded text of a `.txt` input and where its bytes start (after a byte order mark).
+#[derive(Debug)]
+pub(crate) struct TxtText<'a> {
+    pub decoded: Decoded<'a>,
+    /// Length of the byte order mark skipped at the start of the bytes.
+    pub bom_len: usize,
+}
+
+/// Checks and decodes the bytes of one text article. `shown` names it in errors.
+pub(crate) fn decode_txt<'a>(
+    bytes: &'a [u8],
+    shown: &str,
+    forced: Option<&'static Encoding>,
+) -> Result<TxtText<'a>, LoadError> {
+    if bytes.is_empty() {
+        return Err(LoadError::Empty { path: shown.into() });
+    }
+    let bom_len = Encoding::for_bom(bytes).map_or(0, |(_, len)| len);
+    let utf16 = Encoding::for_bom(bytes).is_some_and(|(e, _)| e != encoding_rs::UTF_8);
+    if let Some(what) = binary_kind(bytes, utf16) {
+        return Err(LoadError::Binary {
+            path: shown.into(),
+            what: what.into(),
+        });
+    }
+    let decoded = decode(bytes, forced);
+    if utf16 && decoded.text.contains('\0') {
+        return Err(LoadError::Binary {
+            path: shown.into(),
+            what: "NUL characters".into(),
+        });
+    }
+    if decoded.text.trim().is_empty() {
+        return Err(if bytes.len() == bom_len {
+            LoadError::Empty { path: shown.into() }
+        } else {
+            LoadError::Blank { path: shown.into() }
+        });
+    }
+    Ok(TxtText { decoded, bom_len })
+}
+
+/// Why these bytes are not text, if they are not: a known file signature or NUL bytes.
+/// UTF-16 text has NUL bytes by nature and is checked after decoding instead.
+pub(crate) fn binary_kind(bytes: &[u8], utf16: bool) -> Option<&'static str> {
+    const SIGNATURES: &[(&[u8], &str)] = &[
+        (b"\x89PNG\r\n\x1a\n", "a PNG image"),
+        (b"\xFF\xD8\xFF", "a JPEG image"),
+        (b"GIF87a", "a GIF image"),
+        (b"GIF89a", "a GIF image"),
+        (b"%PDF-", "a PDF document"),
+        (b"PK\x03\x04", "a ZIP archive"),
+        (b"\x1F\x8B", "a gzip archive"),
+        (b"\x7FELF", "an executable"),
+        (b"RIFF", "a RIFF file (WebP, WAV, AVI)"),
+    ];
+    if let Some((_, what)) = SIGNATURES.iter().find(|(sig, _)| bytes.starts_with(sig)) {
+        return Some(what);
+    }
+    if !utf16 && memchr::memchr(0, bytes).is_some() {
+        return Some("NUL bytes");
+    }
+    None
+}
+
+/// The title of a text: its first line, when that line is short and followed by a blank line
+/// and more text.
+pub(crate) fn title_of(text: &str) -> Option<&str> {
+    let first_end = memchr::memchr(b'\n', text.as_bytes())?;
+    // Cheap bound before counting chars: a 50 MB single line is never a title.
+    if first_end > MAX_TITLE_CHARS * 4 {
+        return None;
+    }
+    let first = text[..first_end].trim();
+    if first.is_empty() || first.chars().count() > MAX_TITLE_CHARS {
+        return None;
+    }
+    let rest = &text[first_end + 1..];
+    let second_end = memchr::memchr(b'\n', rest.as_bytes())?;
+    let blank_second = rest[..second_end].trim().is_empty();
+    let more = !rest[second_end..].trim().is_empty();
+    (blank_second && more).then_some(first)
+}
+
+/// The title of a text, or `fallback`.
+pub(crate) fn title_or<'a>(text: &str, fallback: Cow<'a, str>) -> Cow<'a, str> {
+    match title_of(text) {
+        Some(title) => Cow::Owned(title.to_owned()),
+        None => fallback,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn title_needs_a_short_first_line_then_a_blank_line() {
+        assert_eq!(title_of("عنوان\n\nنص المقال"), Some("عنوان"));
+        assert_eq!(title_of("عنوان\r\n\r\nنص"), Some("عنوان"));
+        assert_eq!(title_of("عنوان\nنص المقال"), None);
+        assert_eq!(title_of("عنوان\n\n  \n"), None);
+        assert_eq!(title_of(&format!("{}\n\nنص", "ا".repeat(121))), None);
+        assert_eq!(title_of("نص بلا سطر ثان"), None);
+    }
+
+    #[test]
+    fn refuses_non_text() {
+        let err = |b: &[u8]| decode_txt(b, "f", None).unwrap_err().to_string();
+        assert_eq!(err(b""), "f: empty file");
+        assert_eq!(err(b" \n\t\r\n "), "f: only whitespace, no text");
+        assert_eq!(err(b"\xEF\xBB\xBF"), "f: empty file");
+        assert_eq!(err(b"abc\0def"), "f: binary file (NUL bytes), not text");
+        assert_eq!(
+            err(b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR"),
+            "f: binary file (a PNG image), not text"
+        );
+    }
+}

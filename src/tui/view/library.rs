@@ -1,0 +1,72 @@
+//! The library pane: the open articles (title, number of speakers and quotes), the current one
+//! marked. Counts appear as articles are extracted in the background.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::{Modifier, Style};
+
+use crate::text;
+use crate::tui::nav;
+use crate::tui::paint;
+use crate::tui::panes::{Pane, content};
+use crate::tui::roster;
+use crate::tui::state::State;
+
+pub fn view(state: &State, frame: &mut Frame) {
+    let Some(rect) = state.panes().and_then(|p| p.library) else {
+        return;
+    };
+    let focused = state.focus == Pane::Library && !state.help_open;
+    let label = match roster::list_filter(state, Pane::Library) {
+        Some(_) => " Articles (filtered)".to_string(),
+        None => format!(" Articles {}", state.articles.count()),
+    };
+    super::header(state, frame, rect, Pane::Library, &label);
+    let area = content(rect);
+    let rows = nav::library_rows(state);
+    let styles = &state.styles;
+    let mut cursor = None;
+    for (i, &index) in rows
+        .iter()
+        .skip(state.library.offset)
+        .take(area.height as usize)
+        .enumerate()
+    {
+        let y = area.y + i as u16;
+        let selected = index == state.library.selected;
+        let base = if selected {
+            styles.selection(focused)
+        } else {
+            Style::new()
+        };
+        let buf = frame.buffer_mut();
+        buf.set_style(Rect::new(area.x, y, area.width, 1), base);
+        let counts = match &state.extractions[index] {
+            Some(e) => format!("{:>2}·{:<3}", e.speakers.len(), e.quotes.len()),
+            None => "  …   ".to_string(),
+        };
+        let end = paint::paint_ascii(buf, area.x, y, area.right(), &counts, base);
+        let marker = if index == state.current { "●" } else { " " };
+        paint::paint_ascii(buf, area.right() - 1, y, area.right(), marker, base);
+        let title_area = Rect::new(end, y, area.right().saturating_sub(end + 2), 1);
+        if title_area.width > 0 {
+            let title = text::layout_truncated(
+                &state.articles.article(index).title,
+                title_area.width,
+                &state.settings.layout,
+            );
+            let style = if index == state.current {
+                base.add_modifier(Modifier::BOLD)
+            } else {
+                base
+            };
+            paint::paint_line(buf, title_area, y, &title, |_| style);
+        }
+        if selected {
+            cursor = Some((area.right() - 1, y));
+        }
+    }
+    if focused && !state.search.editing {
+        frame.set_cursor_position(cursor.unwrap_or((area.right() - 1, area.y)));
+    }
+}

@@ -1,0 +1,163 @@
+//! The status bar: the search prompt or a notice, the reading position, the focused quote and
+//! its speaker, search hits, the bidi and shaping modes, and the article's file.
+
+use ratatui::Frame;
+
+use crate::text;
+use crate::text::{BidiMode, LayoutOptions};
+use crate::tui::paint;
+use crate::tui::panes::Pane;
+use crate::tui::search;
+use crate::tui::state::State;
+
+/// A piece of the status bar: our own ASCII label, or text from an article (laid out by the
+/// text engine, as it may be Arabic).
+enum Piece {
+    Label(String),
+    Text(String),
+    /// Goes right after the previous piece, without a separator.
+    Joined(Box<Piece>),
+}
+
+pub fn view(state: &State, frame: &mut Frame) {
+    let Some(panes) = state.panes() else { return };
+    let area = panes.status;
+    let styles = &state.styles;
+    let style = styles.status();
+    let buf = frame.buffer_mut();
+    buf.set_style(area, style);
+    let right = area.right();
+    let mut x = area.x;
+    let opts = &state.settings.layout;
+
+    if state.search.editing {
+        x = paint::paint_ascii(buf, x, area.y, right, "/", style);
+        let query = text::layout_truncated(
+            &state.search.query,
+            right.saturating_sub(x + 14).max(1),
+            opts,
+        );
+        let rtl = query.direction == crate::text::Direction::Rtl && !query.glyphs.is_empty();
+        let start = if rtl { x + 1 } else { x };
+        let end = paint::paint_at(buf, start, area.y, right, &query, style);
+        let cursor = if rtl { x } else { end };
+        frame.set_cursor_position((cursor.min(right.saturating_sub(1)), area.y));
+        let buf = frame.buffer_mut();
+        x = end + 1;
+        let count = match state.search.target {
+            Some(Pane::Article) => hit_count(state),
+            _ => String::new(),
+        };
+        paint::paint_ascii(buf, x, area.y, right, &count, style);
+        return;
+    }
+    if let Some(notice) = &state.notice {
+        let notice = text::display_safe(notice);
+        paint::paint_ascii(
+            buf,
+            x,
+            area.y,
+            right,
+            &format!(" {notice}"),
+            styles.notice(),
+        );
+        return;
+    }
+    let pieces = pieces(state);
+    x += 1;
+    for (i, piece) in pieces.iter().enumerate() {
+        if x >= right {
+            break;
+        }
+        let piece = match piece {
+            Piece::Joined(piece) => {
+                x = paint::paint_ascii(buf, x, area.y, right, " ", style);
+                piece.as_ref()
+            }
+            piece if i > 0 => {
+                x = paint::paint_ascii(buf, x, area.y, right, " │ ", style);
+                piece
+            }
+            piece => piece,
+        };
+        x = match piece {
+            Piece::Label(text) => paint::paint_ascii(buf, x, area.y, right, text, style),
+            Piece::Text(text) => {
+                let max = right.saturating_sub(x).clamp(1, 40);
+                let line = text::layout_truncated(text, max, opts);
+                paint::paint_at(buf, x, area.y, right, &line, style)
+            }
+            Piece::Joined(_) => x,
+        };
+    }
+}
+
+fn pieces(state: &State) -> Vec<Piece> {
+    let view = state.view();
+    let mut pieces = vec![Piece::Label(position(state))];
+    if let Some(q) = view.focused_quote {
+        let speaker = view.marks.quotes[q].speaker;
+        let own = &view.marks.by_speaker[speaker];
+        let nth = own.iter().position(|&o| o == q).map_or(0, |i| i + 1);
+        pieces.push(Piece::Label(format!("quote {nth}/{} ·", own.len())));
+        if let Some(s) = view.extraction.speakers.get(speaker) {
+            pieces.push(Piece::Joined(Box::new(Piece::Text(s.name.clone()))));
+        }
+    } else if !view.marks.quotes.is_empty() {
+        pieces.push(Piece::Label(format!("{} quotes", view.marks.quotes.len())));
+    }
+    if search::has_hits(state)
+        || (state.search.target == Some(Pane::Article) && !state.search.query.is_empty())
+    {
+        pieces.push(Piece::Label(format!("search {}", hit_count(state))));
+    }
+    pieces.push(Piece::Label(mode(
+        &state.settings.layout,
+        state.settings.highlights,
+    )));
+    pieces.push(Piece::Text(state.article().path.clone()));
+    pieces
+}
+
+fn hit_count(state: &State) -> String {
+    let n = state.search.hits.len();
+    match state.search.current {
+        Some(i) if n > 0 => format!("{}/{n}", i + 1),
+        _ => format!("0/{n}"),
+    }
+}
+
+/// Where the reader is: percent of the text above the top line; 100% once the end is on screen.
+fn position(state: &State) -> String {
+    let view = state.view();
+    let rows = state.article_area().height as usize;
+    let visible = view.doc.visible(state.top_line(), rows);
+    let last_para = view.doc.paragraphs() - 1;
+    let end_shown = visible.last().is_some_and(|(para, line)| {
+        *para == last_para && line.logical.end >= view.doc.para_range(last_para).len()
+    });
+    let len = view.doc.text_len().max(1);
+    let percent = if end_shown {
+        100
+    } else {
+        view.doc.offset_of(view.shown) * 100 / len
+    };
+    format!("{percent}%")
+}
+
+fn mode(opts: &LayoutOptions, highlights: bool) -> String {
+    let bidi = match opts.bidi {
+        BidiMode::App => "app",
+        BidiMode::Terminal => "terminal",
+        BidiMode::Off => "off",
+    };
+    let shape = if opts.shape { "on" } else { "off" };
+    let mut mode = format!("bidi {bidi} · shape {shape}");
+    if !highlights {
+        mode.push_str(" · no highlights");
+    }
+    if opts.reveal {
+        mode.push_str(" · reveal");
+    }
+    mode
+}

@@ -1,0 +1,202 @@
+//! Shared by the reader tests: the seed article with a hand-made extraction (speakers, quotes
+//! and mentions at real byte offsets found with `str::find`), and a ready-made reader state.
+#![allow(dead_code)]
+
+use std::collections::VecDeque;
+use std::ops::Range;
+use std::sync::Arc;
+
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::layout::Rect;
+use rawi::attribution::{Extraction, Quote, QuoteKind, Speaker, SpeakerKind};
+use rawi::config::Config;
+use rawi::corpus::{Article, bundled};
+use rawi::tui::action::Action;
+use rawi::tui::event_loop::{self, Exit, Input};
+use rawi::tui::keymap::{InputMode, KeyReader};
+use rawi::tui::state::{ExtractFn, State};
+use rawi::tui::update::{Effect, update};
+use rawi::tui::view::view;
+
+pub fn seed() -> Article {
+    bundled()
+        .into_iter()
+        .next()
+        .expect("the seed article is bundled")
+}
+
+/// Byte range of the first `needle` at or after `from`.
+fn find(text: &str, needle: &str, from: usize) -> Range<usize> {
+    let start = from
+        + text[from..]
+            .find(needle)
+            .unwrap_or_else(|| panic!("{needle} not in seed"));
+    start..start + needle.len()
+}
+
+/// From the start of `opening` to the end of its sentence (a full stop or the paragraph end).
+fn sentence(text: &str, opening: &str) -> Range<usize> {
+    let start = find(text, opening, 0).start;
+    let end = text[start..]
+        .find(['.', '\n'])
+        .map_or(text.len(), |i| start + i);
+    start..end
+}
+
+fn all(text: &str, needle: &str) -> Vec<Range<usize>> {
+    text.match_indices(needle)
+        .map(|(i, m)| i..i + m.len())
+        .collect()
+}
+
+/// Three speakers of the seed article: Thamer Al-Sabah (3 quotes), Stoltenberg (2), Geoana (1).
+pub fn seed_extraction(text: &str) -> Extraction {
+    let speaker = |name: &str, role: &str, mentions: Vec<Range<usize>>, quotes: usize| Speaker {
+        name: name.to_string(),
+        role: Some(role.to_string()),
+        kind: SpeakerKind::Person,
+        aliases: vec![name.to_string()],
+        mentions,
+        quotes,
+    };
+    let quote = |speaker: usize, cue: &str, range: Range<usize>| Quote {
+        speaker,
+        cue: cue.to_string(),
+        kind: QuoteKind::Indirect,
+        range,
+    };
+    let mut quotes = vec![
+        quote(0, "اكد", sentence(text, "حرص القيادة السياسية")),
+        quote(0, "واضاف", sentence(text, "ان هذا الحرص يأتي")),
+        quote(0, "وقال", sentence(text, "ان المجتمع الدولي")),
+        quote(1, "قائلا", sentence(text, "بأنني فخور")),
+        quote(1, "وقال", sentence(text, "ان الشراكة مع دول الخليج")),
+        quote(2, "قال", sentence(text, "ان الكويت تحرص دائما")),
+    ];
+    quotes.sort_by_key(|q| q.range.start);
+    Extraction {
+        speakers: vec![
+            speaker(
+                "الشيخ ثامر الصباح",
+                "رئيس جهاز الامن الوطني الكويتي",
+                all(text, "ثامر"),
+                3,
+            ),
+            speaker(
+                "ينس ستولتنبرغ",
+                "امين عام حلف الناتو",
+                all(text, "ستولتنبرغ"),
+                2,
+            ),
+            speaker(
+                "ميرسيا جيوانا",
+                "نائب الامين العام لحلف الناتو",
+                all(text, "جيوانا"),
+                1,
+            ),
+        ],
+        quotes,
+    }
+}
+
+/// The fixture extractor: the seed gets [`seed_extraction`], other articles nothing.
+pub fn fixture_extractor() -> ExtractFn {
+    Arc::new(|article: &Article| {
+        if article.id == "000_seed" {
+            seed_extraction(&article.text)
+        } else {
+            Extraction::default()
+        }
+    })
+}
+
+/// A reader on the seed article alone, `width` x `height`.
+pub fn seed_state(width: u16, height: u16) -> State {
+    State::new(
+        Box::new(vec![seed()]),
+        &Config::default(),
+        fixture_extractor(),
+        Rect::new(0, 0, width, height),
+    )
+}
+
+/// A reader on the four bundled articles.
+pub fn library_state(width: u16, height: u16) -> State {
+    State::new(
+        Box::new(bundled()),
+        &Config::default(),
+        fixture_extractor(),
+        Rect::new(0, 0, width, height),
+    )
+}
+
+pub fn key(code: KeyCode) -> KeyEvent {
+    KeyEvent::new(code, KeyModifiers::NONE)
+}
+
+pub fn ch(c: char) -> KeyEvent {
+    key(KeyCode::Char(c))
+}
+
+/// Presses keys (through the default keymap) and returns every effect.
+pub fn press(state: &mut State, keys: &[KeyEvent]) -> Vec<Effect> {
+    let keymap = Config::default().keymap;
+    let mut reader = KeyReader::default();
+    let mut effects = Vec::new();
+    for &k in keys {
+        let mode = if state.search.editing {
+            InputMode::SearchPrompt
+        } else {
+            InputMode::Normal
+        };
+        if let Some(action) = reader.feed(&keymap, mode, k) {
+            effects.extend(update(state, action));
+        }
+    }
+    effects
+}
+
+/// Types a string of characters, one key each.
+pub fn typed(s: &str) -> Vec<KeyEvent> {
+    s.chars().map(ch).collect()
+}
+
+pub fn act(state: &mut State, actions: &[Action]) {
+    for &a in actions {
+        update(state, a);
+    }
+}
+
+/// Draws the state into a test terminal of the state's size.
+pub fn draw(state: &State) -> Terminal<TestBackend> {
+    let mut terminal =
+        Terminal::new(TestBackend::new(state.area.width, state.area.height)).unwrap();
+    terminal.draw(|frame| view(state, frame)).unwrap();
+    terminal
+}
+
+/// Runs the real event loop on scripted input; returns the exit, the terminal and the side
+/// channel bytes (OSC 52).
+pub fn run_loop(state: &mut State, inputs: Vec<Input>) -> (Exit, Terminal<TestBackend>, Vec<u8>) {
+    let mut terminal =
+        Terminal::new(TestBackend::new(state.area.width, state.area.height)).unwrap();
+    let mut events: VecDeque<Input> = inputs.into();
+    let mut side = Vec::new();
+    let keymap = Config::default().keymap;
+    let exit = event_loop::run(&mut terminal, &mut events, state, &keymap, &mut side).unwrap();
+    (exit, terminal, side)
+}
+
+/// The text of screen row `y`.
+pub fn row_text(terminal: &Terminal<TestBackend>, y: u16) -> String {
+    let buf = terminal.backend().buffer();
+    (0..buf.area.width).map(|x| buf[(x, y)].symbol()).collect()
+}
+
+/// Article byte offset of the top line.
+pub fn top_offset(state: &State) -> usize {
+    let view = state.view();
+    view.doc.offset_of(view.shown)
+}
