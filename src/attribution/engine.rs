@@ -248,7 +248,25 @@ impl<'a> Engine<'a> {
                 id
             }
             (None, None, Some(id)) => id,
-            (None, None, None) => self.implicit(i, hit.form.agreement)?,
+            (None, None, None) => {
+                // «التطورات تشير إلى أن»: a noun right before a verb without و is its own
+                // (inanimate) subject, not an implicit speaker.
+                let mut k = i;
+                while k > 0 && list[k - 1].is_exactly(Class::Particle) {
+                    k -= 1;
+                }
+                if !list[i].has(clitic::CONJ)
+                    && k > 0
+                    && list[k - 1].has(clitic::AL)
+                    && !list[k - 1].is_exactly(Class::Time)
+                    && !list[k - 1].is(Class::Title)
+                    && !list[k - 1].is(Class::OrgHead)
+                    && self.cx.structure.quote_of[k - 1] == 0
+                {
+                    return None;
+                }
+                self.implicit(i, hit.form.agreement)?
+            }
         };
         self.emit(speaker, Some(i), opening)
     }
@@ -318,7 +336,7 @@ impl<'a> Engine<'a> {
 
     /// A description without a name (a group, a source) runs up to the framing before the
     /// complementizer: «مصادر أمنية لم تسمها إن»، «نصرانيون ينحدرون من المدينة ... ان».
-    fn extend_description(&self, p: &mut Phrase, comp: usize) {
+    pub(super) fn extend_description(&self, p: &mut Phrase, comp: usize) {
         let list = &self.cx.tokens.list;
         if p.name.is_some() || p.strength != Strength::Described || comp <= p.end {
             return;
