@@ -113,7 +113,10 @@ impl Engine<'_> {
             if k < send && list[k].is_exactly(Class::Complementizer) {
                 k += 1;
             }
-            let end = self.cx.content_end(k.min(send), false);
+            if k >= send {
+                return None;
+            }
+            let end = self.cx.content_end(k, false);
             if end <= k {
                 return None;
             }
