@@ -155,19 +155,35 @@ impl<'a> Engine<'a> {
         let needs = self.needs_of(hit.form);
         if relative.is_none() && before.is_none() && self.may_start_subject(j, needs) {
             let lenient = comp_at.is_some();
-            if let Some(p) = phrase::parse(&self.cx, j, comp_at.unwrap_or(send), lenient)
+            if let Some(mut p) = phrase::parse(&self.cx, j, comp_at.unwrap_or(send), lenient)
                 && self.accept_subject(&p, hit.form.agreement, lenient)
                 && (!framed || p.strength >= Strength::Described)
             {
+                if let Some(c) = comp_at {
+                    self.extend_description(&mut p, c);
+                }
+                if p.strength == Strength::Bare
+                    && p.end - p.start == 1
+                    && hit.form.agreement == Agreement::Fem
+                    && !list[p.start].fem
+                {
+                    // «قالت بكين»: a one-word name with a feminine verb is a state or a city.
+                    p.kind = super::SpeakerKind::Org;
+                }
                 j = p.end;
                 subject = Some(p);
             }
         }
         // «لوحت موسكو التي صوتت ضد القرار، بالانسحاب»: a relative clause after the speaker.
+        let rel_at = if j + 1 < send && list[j].punct().is_some_and(|c| matches!(c, '،' | ',')) {
+            j + 1
+        } else {
+            j
+        };
         if subject.is_some()
-            && j < send
-            && list[j].is_exactly(Class::Relative)
-            && let Some(m) = (j + 1..send.min(j + 14))
+            && rel_at < send
+            && list[rel_at].is_exactly(Class::Relative)
+            && let Some(m) = (rel_at + 1..send.min(rel_at + 14))
                 .find(|&m| list[m].punct().is_some_and(|c| matches!(c, '،' | ',')))
         {
             j = m + 1;
@@ -178,13 +194,22 @@ impl<'a> Engine<'a> {
             Some(c) if subject.is_some() || relative.is_some() || before.is_some() || framed => {
                 let after = self.cx.skip_framing(j, send, true);
                 let t = &list[after.min(list.len() - 1)];
+                // A real complementizer close after the speaker: what lies between is framing
+                // or apposition, unless it looks like content (أكد أهمية أن ...).
+                let real_comp = list[c].is_word() && c.saturating_sub(after) <= 12;
                 if after >= c
+                    || after > j && !list[c].is_word()
                     || t.is_exactly(Class::Preposition)
+                    || t.is_exactly(Class::Relative)
                     || t.has(clitic::LI)
                     || t.punct().is_some()
+                    || real_comp
+                        && !t.is(Class::ContentStart)
+                        && !t.has(clitic::BI)
+                        && !t.is_exactly(Class::CompPreposition)
                     || subject
                         .as_ref()
-                        .is_some_and(|p| p.end == j && after == j && c - j <= 2)
+                        .is_some_and(|p| p.end == j && after == j && c.saturating_sub(j) <= 2)
                 {
                     c
                 } else {
@@ -223,7 +248,25 @@ impl<'a> Engine<'a> {
                 id
             }
             (None, None, Some(id)) => id,
-            (None, None, None) => self.implicit(i, hit.form.agreement)?,
+            (None, None, None) => {
+                // «التطورات تشير إلى أن»: a noun right before a verb without و is its own
+                // (inanimate) subject, not an implicit speaker.
+                let mut k = i;
+                while k > 0 && list[k - 1].is_exactly(Class::Particle) {
+                    k -= 1;
+                }
+                if !list[i].has(clitic::CONJ)
+                    && k > 0
+                    && list[k - 1].has(clitic::AL)
+                    && !list[k - 1].is_exactly(Class::Time)
+                    && !list[k - 1].is(Class::Title)
+                    && !list[k - 1].is(Class::OrgHead)
+                    && self.cx.structure.quote_of[k - 1] == 0
+                {
+                    return None;
+                }
+                self.implicit(i, hit.form.agreement)?
+            }
         };
         self.emit(speaker, Some(i), opening)
     }
@@ -283,11 +326,46 @@ impl<'a> Engine<'a> {
         let from = (i.saturating_sub(12)..i)
             .rev()
             .find(|&k| list[k].is_word() && self.cx.tokens.bare(k) == "عن")?;
-        let p = phrase::parse(&self.cx, from + 1, i, true)?;
+        let mut p = phrase::parse(&self.cx, from + 1, i, true)?;
+        self.extend_description(&mut p, i);
         if p.end + 3 < i {
             return None;
         }
         Some(self.cx.resolve(&p, p.start))
+    }
+
+    /// A description without a name (a group, a source) runs up to the framing before the
+    /// complementizer: «مصادر أمنية لم تسمها إن»، «نصرانيون ينحدرون من المدينة ... ان».
+    pub(super) fn extend_description(&self, p: &mut Phrase, comp: usize) {
+        let list = &self.cx.tokens.list;
+        if p.name.is_some() || p.strength != Strength::Described || comp <= p.end {
+            return;
+        }
+        let mut k = p.end;
+        while k < comp {
+            let t = &list[k];
+            let framing = t.is_exactly(Class::Time)
+                || t.punct().is_some()
+                || t.has(clitic::LI) && t.is(Class::FramingNoun)
+                || self.cx.tokens.bare(k) == "ل"
+                || t.is_exactly(Class::Preposition)
+                    && k + 1 < comp
+                    && (list[k + 1].is(Class::FramingNoun) || list[k + 1].is_exactly(Class::Time))
+                || t.is_exactly(Class::CompPreposition) && self.cx.tokens.bare(k) != "من"
+                || t.is(Class::ContentStart)
+                || t.has(clitic::BI)
+                || t.cue.is_some();
+            if framing {
+                break;
+            }
+            k += 1;
+        }
+        if k > p.end && k - p.start <= 12 {
+            p.end = k;
+            if let Some((s, _)) = p.role {
+                p.role = Some((s, k));
+            }
+        }
     }
 
     /// Is a preposition of this cue (or the clitic ب) next?
@@ -525,7 +603,11 @@ impl<'a> Engine<'a> {
         let mut k = j;
         while k < send.min(j + 30) {
             let t = &list[k];
-            if t.is_exactly(Class::Complementizer) || t.punct() == Some(':') {
+            if t.is_exactly(Class::Complementizer)
+                && !t.has(clitic::CONJ)
+                && !matches!(self.cx.tokens.folded(k), "وان" | "فان")
+                || t.punct() == Some(':')
+            {
                 return Some(
                     if k > j
                         && list[k - 1].is_exactly(Class::CompPreposition)
@@ -537,9 +619,18 @@ impl<'a> Engine<'a> {
                     },
                 );
             }
-            if t.punct().is_some_and(is_quote_mark) && self.cx.structure.pair_opened_at(k).is_some()
+            if t.punct().is_some_and(is_quote_mark)
+                && let Some(pair) = self.cx.structure.pair_opened_at(k)
             {
-                // A quotation right after the speaker (no comma before it inside a name).
+                // A short quotation inside the speaker phrase is a name (نقابة "...") when a
+                // complementizer follows; else the quotation is the content.
+                let close = pair.close.unwrap_or(pair.content_end);
+                if close - k <= 7
+                    && let Some(later) = self.comp_ahead(close + 1, send)
+                    && list[later].is_word()
+                {
+                    return Some(later);
+                }
                 return (k > j).then_some(k);
             }
             if t.cue.is_some_and(|h| {
@@ -615,13 +706,18 @@ impl<'a> Engine<'a> {
         if lenient {
             return true;
         }
-        // Bare unknown words: a name only when it has no article and is not content-shaped.
-        let core = self.cx.tokens.bare(p.start);
-        let _ = core;
-        !head.has(clitic::AL)
-            && !head.fem
+        // Bare unknown words: a name when it has no article and is not content-shaped, or
+        // when what follows is clearly content («أعلنت الإمارات العربية المتحدة تضامنها»).
+        let next_is_content = p.end < list.len() && {
+            let n = &list[p.end];
+            n.is(Class::ContentStart)
+                || n.is_exactly(Class::Complementizer)
+                || n.is_word() && ends_with_pronoun(self.cx.text, n) && !n.has(clitic::BI)
+        };
+        !head.fem
             && !ends_with_pronoun(self.cx.text, head)
-            && p.end - p.start <= 3
+            && (!head.has(clitic::AL) && p.end - p.start <= 3
+                || next_is_content && p.end - p.start <= 4)
     }
 
     /// «..., الذي أكد»، «التي قال فيها»: the entity just before the relative pronoun.
@@ -675,6 +771,17 @@ impl<'a> Engine<'a> {
         }
         if end == sentence.0 {
             return None;
+        }
+        // «أما البحرين، فعبرت عن ...»: the topic before the comma.
+        if cx.tokens.bare(sentence.0) == "اما"
+            && list[end - 1]
+                .punct()
+                .is_some_and(|c| matches!(c, '،' | ','))
+            && list[i].has(clitic::CONJ)
+            && let Some(p) = phrase::parse(cx, sentence.0 + 1, end - 1, true)
+            && p.end == end - 1
+        {
+            return Some(p);
         }
         // Skip a relative clause set off by commas: «X، الذي ...، صرح».
         if list[end - 1]

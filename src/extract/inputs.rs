@@ -26,8 +26,68 @@ struct Line {
     title: Option<String>,
 }
 
-/// One input: an article or why it could not be loaded.
-pub type Item = Result<Article, LoadError>;
+/// One input: an article, a corpus line still to parse (parsed by the consumer, in parallel),
+/// or why it could not be loaded.
+#[derive(Debug)]
+pub enum Item {
+    Article(Article),
+    Line {
+        path: std::sync::Arc<str>,
+        stem: std::sync::Arc<str>,
+        number: usize,
+        bytes: Vec<u8>,
+    },
+    Failed(LoadError),
+}
+
+impl Item {
+    /// The article, parsing a corpus line if needed.
+    pub fn article(&self) -> Result<std::borrow::Cow<'_, Article>, String> {
+        match self {
+            Item::Article(a) => Ok(std::borrow::Cow::Borrowed(a)),
+            Item::Failed(e) => Err(e.to_string()),
+            Item::Line {
+                path,
+                stem,
+                number,
+                bytes,
+            } => parse_line(path, stem, *number, bytes)
+                .map(std::borrow::Cow::Owned)
+                .map_err(|e| e.to_string()),
+        }
+    }
+
+    fn text_len(&self) -> usize {
+        match self {
+            Item::Article(a) => a.text.len(),
+            Item::Line { bytes, .. } => bytes.len(),
+            Item::Failed(_) => 0,
+        }
+    }
+}
+
+fn parse_line(path: &str, stem: &str, number: usize, bytes: &[u8]) -> Result<Article, LoadError> {
+    match serde_json::from_slice::<Line>(bytes) {
+        Ok(l) => {
+            let id = match l.id {
+                Some(serde_json::Value::String(s)) => s,
+                Some(v) => v.to_string(),
+                None => format!("{stem}:{number}"),
+            };
+            Ok(Article {
+                title: l.title.unwrap_or_else(|| id.clone()),
+                id,
+                path: path.to_string(),
+                text: l.text,
+                ..Article::default()
+            })
+        }
+        Err(e) => Err(LoadError::Invalid {
+            path: format!("{path}:{number}"),
+            message: e.to_string(),
+        }),
+    }
+}
 
 struct Batcher<'f> {
     items: Vec<Item>,
@@ -37,7 +97,7 @@ struct Batcher<'f> {
 
 impl Batcher<'_> {
     fn push(&mut self, item: Item) {
-        self.bytes += item.as_ref().map_or(0, |a| a.text.len());
+        self.bytes += item.text_len();
         self.items.push(item);
         if self.bytes >= BATCH_BYTES || self.items.len() >= BATCH_ITEMS {
             self.flush();
@@ -79,70 +139,64 @@ fn load_path(path: &Path, b: &mut Batcher) {
             Ok(_) if text.trim_start().starts_with('{') => {
                 load_jsonl(path, BufReader::new(text.as_bytes()), b)
             }
-            Ok(_) => b.push(Ok(Article {
+            Ok(_) => b.push(Item::Article(Article {
                 id: "-".into(),
                 title: "-".into(),
                 path: "-".into(),
                 text,
                 ..Article::default()
             })),
-            Err(e) => b.push(Err(io_error(path, e))),
+            Err(e) => b.push(Item::Failed(io_error(path, e))),
         }
         return;
     }
     if path.is_dir() {
         match walk(path) {
             Ok(files) => files.iter().for_each(|f| load_path(f, b)),
-            Err(e) => b.push(Err(io_error(path, e))),
+            Err(e) => b.push(Item::Failed(io_error(path, e))),
         }
         return;
     }
     if path.extension().is_some_and(|e| e == "jsonl") {
         match File::open(path) {
             Ok(f) => load_jsonl(path, BufReader::with_capacity(1 << 20, f), b),
-            Err(e) => b.push(Err(io_error(path, e))),
+            Err(e) => b.push(Item::Failed(io_error(path, e))),
         }
         return;
     }
-    b.push(crate::corpus::load_txt(path));
+    b.push(match crate::corpus::load_txt(path) {
+        Ok(a) => Item::Article(a),
+        Err(e) => Item::Failed(e),
+    });
 }
 
-fn load_jsonl(path: &Path, reader: impl BufRead, b: &mut Batcher) {
-    let shown = path.display().to_string();
-    let stem = path
+fn load_jsonl(path: &Path, mut reader: impl BufRead, b: &mut Batcher) {
+    let shown: std::sync::Arc<str> = path.display().to_string().into();
+    let stem: std::sync::Arc<str> = path
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    for (n, line) in reader.lines().enumerate() {
-        let line = match line {
-            Ok(l) => l,
+        .unwrap_or_default()
+        .into();
+    let mut number = 0;
+    loop {
+        let mut bytes = Vec::new();
+        match reader.read_until(b'\n', &mut bytes) {
+            Ok(0) => return,
+            Ok(_) => {}
             Err(e) => {
-                b.push(Err(io_error(path, e)));
+                b.push(Item::Failed(io_error(path, e)));
                 return;
             }
-        };
-        if line.trim().is_empty() {
+        }
+        number += 1;
+        if bytes.iter().all(u8::is_ascii_whitespace) {
             continue;
         }
-        b.push(match serde_json::from_str::<Line>(&line) {
-            Ok(l) => {
-                let id = match l.id {
-                    Some(serde_json::Value::String(s)) => s,
-                    Some(v) => v.to_string(),
-                    None => format!("{stem}:{}", n + 1),
-                };
-                Ok(Article {
-                    title: l.title.unwrap_or_else(|| id.clone()),
-                    id,
-                    path: shown.clone(),
-                    text: l.text,
-                    ..Article::default()
-                })
-            }
-            Err(e) => Err(LoadError::Invalid {
-                path: format!("{shown}:{}", n + 1),
-                message: e.to_string(),
-            }),
+        b.push(Item::Line {
+            path: shown.clone(),
+            stem: stem.clone(),
+            number,
+            bytes,
         });
     }
 }

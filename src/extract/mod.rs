@@ -83,16 +83,15 @@ pub fn record<'a>(path: &'a str, id: &'a str, text: &'a str, x: &'a Extraction) 
     }
 }
 
-/// Writes one article in the given format. `first`: no record was written before (JSON array).
-fn write_record(out: &mut Vec<u8>, format: Format, rec: &Record, first: bool) {
+/// Writes one article in the given format (JSON array separators are the caller's).
+fn write_record(out: &mut Vec<u8>, format: Format, rec: &Record) {
     match format {
         Format::Jsonl => {
             serde_json::to_writer(&mut *out, rec).expect("serialising to memory");
             out.push(b'\n');
         }
         Format::Json => {
-            out.extend_from_slice(if first { b"[\n" } else { b",\n" });
-            serde_json::to_writer_pretty(&mut *out, rec).expect("serialising to memory");
+            serde_json::to_writer_pretty(&mut *out, rec).expect("serialising to memory")
         }
         Format::Text => write_text(out, rec),
     }
@@ -127,40 +126,43 @@ fn write_text(out: &mut Vec<u8>, rec: &Record) {
     out.push(b'\n');
 }
 
+/// Extracts one input and renders its record, or says why it failed.
+fn render(extractor: &Extractor, format: Format, item: &inputs::Item) -> Result<Vec<u8>, String> {
+    let article = item.article()?;
+    let x = extractor.extract(&article.text);
+    let mut buf = Vec::with_capacity(article.text.len() / 2);
+    write_record(
+        &mut buf,
+        format,
+        &record(&article.path, &article.id, &article.text, &x),
+    );
+    Ok(buf)
+}
+
 /// Runs `rawi extract` over the given paths; returns the number of inputs that failed.
 pub fn run(paths: &[PathBuf], format: Format, out: &mut dyn Write) -> io::Result<usize> {
     let extractor = Extractor::builtin();
     let mut failures = 0;
-    let mut first = true;
+    let mut written = 0usize;
     let mut result = Ok(());
     inputs::for_each_batch(paths, &mut |batch| {
         if result.is_err() {
             return;
         }
-        let first_ok = batch.iter().position(|item| item.is_ok());
-        let rendered: Vec<Vec<u8>> = batch
+        let rendered: Vec<Result<Vec<u8>, String>> = batch
             .par_iter()
-            .enumerate()
-            .map(|(k, item)| match item {
-                Ok(a) => {
-                    let x = extractor.extract(&a.text);
-                    let mut buf = Vec::with_capacity(a.text.len() / 2);
-                    write_record(
-                        &mut buf,
-                        format,
-                        &record(&a.path, &a.id, &a.text, &x),
-                        first && Some(k) == first_ok,
-                    );
-                    buf
-                }
-                Err(_) => Vec::new(),
-            })
+            .map(|item| render(extractor, format, item))
             .collect();
-        for (item, buf) in batch.iter().zip(rendered) {
-            match item {
-                Ok(_) => {
-                    first &= buf.is_empty();
-                    if let Err(e) = out.write_all(&buf) {
+        for buf in rendered {
+            match buf {
+                Ok(buf) => {
+                    let separator: &[u8] = match (format, written) {
+                        (Format::Json, 0) => b"[\n",
+                        (Format::Json, _) => b",\n",
+                        _ => b"",
+                    };
+                    written += 1;
+                    if let Err(e) = out.write_all(separator).and_then(|()| out.write_all(&buf)) {
                         result = Err(e);
                         return;
                     }
@@ -174,7 +176,7 @@ pub fn run(paths: &[PathBuf], format: Format, out: &mut dyn Write) -> io::Result
     });
     result?;
     if format == Format::Json {
-        out.write_all(if first { b"[]\n" } else { b"\n]\n" })?;
+        out.write_all(if written == 0 { b"[]\n" } else { b"\n]\n" })?;
     }
     out.flush()?;
     Ok(failures)
