@@ -33,6 +33,7 @@ fn big_article() -> Article {
         title: "1 MB".into(),
         path: "big".into(),
         text,
+        ..Article::default()
     }
 }
 
