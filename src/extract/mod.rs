@@ -1,17 +1,17 @@
 //! `rawi extract`: speakers and quotes of articles as JSON Lines, JSON or text.
 //!
-//! Articles are extracted in parallel (rayon) in batches, and printed in input order. Input
-//! loading is kept in [`inputs`] behind one function so that it can move to [`crate::corpus`].
+//! Articles are read by [`crate::corpus`] and extracted in parallel, and printed in input order.
 
 use std::io::{self, Write};
 use std::path::PathBuf;
 
-use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::attribution::{Extraction, Extractor, QuoteKind, SpeakerKind};
+use crate::corpus::{self, ArticleRef, LoadOptions};
+use crate::text::display_safe;
 
-pub mod inputs;
+mod json_safe;
 
 /// Output format of `rawi extract`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -83,8 +83,17 @@ pub fn record<'a>(path: &'a str, id: &'a str, text: &'a str, x: &'a Extraction) 
     }
 }
 
-/// Writes one article in the given format (JSON array separators are the caller's).
-fn write_record(out: &mut Vec<u8>, format: Format, rec: &Record) {
+/// Writes one article in the given format. `first`: no record was written before (JSON array).
+pub fn write_record(out: &mut Vec<u8>, format: Format, rec: &Record, first: bool) {
+    if format == Format::Json {
+        out.extend_from_slice(if first { b"[\n" } else { b",\n" });
+    }
+    write_body(out, format, rec);
+}
+
+/// One record without what separates it from the one before (JSON array commas).
+fn write_body(out: &mut Vec<u8>, format: Format, rec: &Record) {
+    let start = out.len();
     match format {
         Format::Jsonl => {
             serde_json::to_writer(&mut *out, rec).expect("serialising to memory");
@@ -95,13 +104,18 @@ fn write_record(out: &mut Vec<u8>, format: Format, rec: &Record) {
         }
         Format::Text => write_text(out, rec),
     }
+    if format != Format::Text {
+        json_safe::escape_terminal_controls(out, start);
+    }
 }
 
+/// The text format is read in a terminal: every string from the article (path, names, cues,
+/// quotes) goes through [`display_safe`], so no control or bidi formatting character gets out.
 fn write_text(out: &mut Vec<u8>, rec: &Record) {
     let _ = writeln!(
         out,
         "== {} ({} speakers, {} quotes)",
-        rec.path,
+        display_safe(rec.path),
         rec.speakers.len(),
         rec.quotes.len()
     );
@@ -110,9 +124,9 @@ fn write_text(out: &mut Vec<u8>, rec: &Record) {
             SpeakerKind::Person => "person",
             SpeakerKind::Org => "org",
         };
-        let _ = write!(out, "[{}] {} ({kind}", s.id, s.name);
+        let _ = write!(out, "[{}] {} ({kind}", s.id, display_safe(s.name));
         if let Some(role) = s.role {
-            let _ = write!(out, ", {role}");
+            let _ = write!(out, ", {}", display_safe(role));
         }
         let _ = writeln!(out, "), {} quotes", s.quotes);
         for q in rec.quotes.iter().filter(|q| q.speaker == s.id) {
@@ -120,64 +134,55 @@ fn write_text(out: &mut Vec<u8>, rec: &Record) {
                 QuoteKind::Direct => "«»",
                 QuoteKind::Indirect => "~",
             };
-            let _ = writeln!(out, "    {mark} {}: {}", q.cue, q.text);
+            let _ = writeln!(
+                out,
+                "    {mark} {}: {}",
+                display_safe(q.cue),
+                display_safe(q.text)
+            );
         }
     }
     out.push(b'\n');
 }
 
-/// Extracts one input and renders its record, or says why it failed.
-fn render(extractor: &Extractor, format: Format, item: &inputs::Item) -> Result<Vec<u8>, String> {
-    let article = item.article()?;
-    let x = extractor.extract(&article.text);
-    let mut buf = Vec::with_capacity(article.text.len() / 2);
-    write_record(
-        &mut buf,
-        format,
-        &record(&article.path, &article.id, &article.text, &x),
-    );
-    Ok(buf)
-}
-
-/// Runs `rawi extract` over the given paths; returns the number of inputs that failed.
+/// Runs `rawi extract` over the given paths; returns the number of problems reported on
+/// stderr (inputs that could not be read, and warnings such as lossy decoding or skipped corpus
+/// lines). Articles are read by [`crate::corpus`] (every input kind, encodings, limits, one-line
+/// problems) and extracted on all cores; records come out in input order.
 pub fn run(paths: &[PathBuf], format: Format, out: &mut dyn Write) -> io::Result<usize> {
     let extractor = Extractor::builtin();
-    let mut failures = 0;
-    let mut written = 0usize;
+    let mut problems = 0;
+    let mut first = true;
     let mut result = Ok(());
-    inputs::for_each_batch(paths, &mut |batch| {
-        if result.is_err() {
-            return;
-        }
-        let rendered: Vec<Result<Vec<u8>, String>> = batch
-            .par_iter()
-            .map(|item| render(extractor, format, item))
-            .collect();
-        for buf in rendered {
-            match buf {
-                Ok(buf) => {
-                    let separator: &[u8] = match (format, written) {
-                        (Format::Json, 0) => b"[\n",
-                        (Format::Json, _) => b",\n",
-                        _ => b"",
-                    };
-                    written += 1;
-                    if let Err(e) = out.write_all(separator).and_then(|()| out.write_all(&buf)) {
-                        result = Err(e);
-                        return;
-                    }
+    let render = |a: ArticleRef<'_>| {
+        let x = extractor.extract(&a.text);
+        let mut buf = Vec::with_capacity(a.text.len() / 2);
+        write_body(&mut buf, format, &record(a.path, &a.id, &a.text, &x));
+        buf
+    };
+    corpus::map_articles_par(paths, &LoadOptions::default(), render, |item| {
+        match item {
+            Ok(buf) => {
+                if result.is_ok() && format == Format::Json {
+                    result = out.write_all(if first { b"[\n" } else { b",\n" });
                 }
-                Err(e) => {
-                    failures += 1;
-                    eprintln!("rawi extract: {e}");
+                first = false;
+                if result.is_ok() {
+                    result = out.write_all(&buf);
                 }
             }
+            Err(e) => {
+                problems += 1;
+                eprintln!("rawi extract: {}", display_safe(&e.to_string()));
+            }
         }
+        // A closed output (`| head`) stops the reading too.
+        result.is_ok()
     });
     result?;
     if format == Format::Json {
-        out.write_all(if written == 0 { b"[]\n" } else { b"\n]\n" })?;
+        out.write_all(if first { b"[]\n" } else { b"\n]\n" })?;
     }
     out.flush()?;
-    Ok(failures)
+    Ok(problems)
 }

@@ -104,6 +104,8 @@ fn install_panic_hook() {
                 .location()
                 .map(|l| format!(" at {}:{}", l.file(), l.line()))
                 .unwrap_or_default();
+            // A panic message may quote article text (a slicing panic does): never raw.
+            let message = crate::text::display_safe(&message);
             eprintln!("rawi crashed: {message}{place}.");
             eprintln!("The terminal has been restored. Please report this bug with the steps that led to it.");
         }));
