@@ -15,8 +15,9 @@ use ratatui::backend::TestBackend;
 use ratatui::layout::Rect;
 use rawi::attribution::Extraction;
 use rawi::config::Config;
-use rawi::corpus::{Article, bundled};
+use rawi::corpus::{Article, Library, bundled};
 use rawi::tui::action::Action;
+use rawi::tui::catalogue::Catalogue;
 use rawi::tui::state::{ExtractFn, State};
 use rawi::tui::update::update;
 use rawi::tui::view::view;
@@ -39,7 +40,16 @@ fn big_article() -> Article {
 
 /// The UI cost alone: extraction (the attribution engine's cost) is measured in its own bench.
 fn no_extraction() -> ExtractFn {
-    Arc::new(|_: &Article| Extraction::default())
+    Arc::new(|_: &str| Extraction::default())
+}
+
+fn reader_on(article: &Article, config: &Config, w: u16, h: u16) -> State {
+    let library = Library::from_articles(vec![article.clone()]);
+    State::new(
+        Catalogue::new(library, no_extraction()),
+        config,
+        Rect::new(0, 0, w, h),
+    )
 }
 
 fn reader(c: &mut Criterion) {
@@ -48,23 +58,13 @@ fn reader(c: &mut Criterion) {
     for (w, h) in [(200u16, 60u16), (80, 24)] {
         c.bench_function(&format!("first frame 1MB {w}x{h}"), |b| {
             b.iter(|| {
-                let state = State::new(
-                    Box::new(vec![article.clone()]),
-                    &config,
-                    no_extraction(),
-                    Rect::new(0, 0, w, h),
-                );
+                let state = reader_on(&article, &config, w, h);
                 let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
                 terminal.draw(|f| view(&state, f)).unwrap();
                 black_box(&terminal);
             })
         });
-        let mut state = State::new(
-            Box::new(vec![article.clone()]),
-            &config,
-            no_extraction(),
-            Rect::new(0, 0, w, h),
-        );
+        let mut state = reader_on(&article, &config, w, h);
         let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
         let mut down = true;
         c.bench_function(&format!("scroll+redraw 1MB {w}x{h}"), |b| {

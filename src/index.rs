@@ -10,6 +10,7 @@
 
 mod background;
 mod jsonl;
+mod paths;
 
 use std::collections::{BTreeSet, HashMap};
 use std::ops::Range;
@@ -18,6 +19,7 @@ use crate::arabic::fold;
 use crate::attribution::{Extraction, QuoteKind, SpeakerKind};
 
 pub use background::{IndexJob, IndexProgress, build_in_background, extract_all};
+pub use paths::write_speakers_of_paths;
 
 /// One quote of a speaker, located in its article.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -6,10 +6,10 @@
 use std::io::{self, Write};
 use std::path::PathBuf;
 
-use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::attribution::{Extraction, Extractor, QuoteKind, SpeakerKind};
+use crate::corpus::{LoadOptions, map_articles_par};
 
 pub mod inputs;
 
@@ -127,50 +127,58 @@ fn write_text(out: &mut Vec<u8>, rec: &Record) {
     out.push(b'\n');
 }
 
-/// Runs `rawi extract` over the given paths; returns the number of inputs that failed.
-pub fn run(paths: &[PathBuf], format: Format, out: &mut dyn Write) -> io::Result<usize> {
+/// Runs `rawi extract` over the given paths (read as [`crate::corpus`] reads them, with `opts`:
+/// encodings, JSON Lines key names); returns the number of inputs that failed. Warnings (lossy
+/// decoding, skipped corpus lines) go to stderr and are not failures.
+pub fn run(
+    paths: &[PathBuf],
+    format: Format,
+    opts: &LoadOptions,
+    out: &mut dyn Write,
+) -> io::Result<usize> {
     let extractor = Extractor::builtin();
     let mut failures = 0;
     let mut first = true;
     let mut result = Ok(());
-    inputs::for_each_batch(paths, &mut |batch| {
-        if result.is_err() {
-            return;
-        }
-        let rendered: Vec<Vec<u8>> = batch
-            .par_iter()
-            .enumerate()
-            .map(|(k, item)| match item {
-                Ok(a) => {
-                    let x = extractor.extract(&a.text);
-                    let mut buf = Vec::with_capacity(a.text.len() / 2);
-                    write_record(
-                        &mut buf,
-                        format,
-                        &record(&a.path, &a.id, &a.text, &x),
-                        first && k == 0,
-                    );
-                    buf
+    map_articles_par(
+        paths,
+        opts,
+        |a| {
+            let x = extractor.extract(&a.text);
+            let rec = record(a.path, &a.id, &a.text, &x);
+            let mut buf = Vec::with_capacity(a.text.len() / 2);
+            match format {
+                // The array's commas are written in order, by the sink.
+                Format::Json => {
+                    serde_json::to_writer_pretty(&mut buf, &rec).expect("serialising to memory")
                 }
-                Err(_) => Vec::new(),
-            })
-            .collect();
-        for (item, buf) in batch.iter().zip(rendered) {
+                _ => write_record(&mut buf, format, &rec, false),
+            }
+            buf
+        },
+        |item| {
             match item {
-                Ok(_) => {
-                    first &= buf.is_empty();
-                    if let Err(e) = out.write_all(&buf) {
+                Ok(buf) => {
+                    let written = if format == Format::Json {
+                        out.write_all(if first { b"[\n" } else { b",\n" })
+                            .and_then(|()| out.write_all(&buf))
+                    } else {
+                        out.write_all(&buf)
+                    };
+                    first = false;
+                    if let Err(e) = written {
                         result = Err(e);
-                        return;
+                        return false;
                     }
                 }
                 Err(e) => {
-                    failures += 1;
+                    failures += usize::from(!e.is_warning());
                     eprintln!("rawi extract: {e}");
                 }
             }
-        }
-    });
+            true
+        },
+    );
     result?;
     if format == Format::Json {
         out.write_all(if first { b"[]\n" } else { b"\n]\n" })?;

@@ -5,6 +5,7 @@
 use std::collections::VecDeque;
 use std::ops::Range;
 use std::sync::Arc;
+use std::time::Duration;
 
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -12,8 +13,9 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::layout::Rect;
 use rawi::attribution::{Extraction, Quote, QuoteKind, Speaker, SpeakerKind};
 use rawi::config::Config;
-use rawi::corpus::{Article, bundled};
+use rawi::corpus::{Article, Library, bundled};
 use rawi::tui::action::Action;
+use rawi::tui::catalogue::Catalogue;
 use rawi::tui::event_loop::{self, Exit, Input};
 use rawi::tui::keymap::{InputMode, KeyReader};
 use rawi::tui::state::{ExtractFn, State};
@@ -103,33 +105,37 @@ pub fn seed_extraction(text: &str) -> Extraction {
 
 /// The fixture extractor: the seed gets [`seed_extraction`], other articles nothing.
 pub fn fixture_extractor() -> ExtractFn {
-    Arc::new(|article: &Article| {
-        if article.id == "000_seed" {
-            seed_extraction(&article.text)
+    let seed_text = seed().text;
+    Arc::new(move |text: &str| {
+        if text == seed_text {
+            seed_extraction(text)
         } else {
             Extraction::default()
         }
     })
 }
 
+/// A reader on `articles`, `width` x `height`, the background extraction done.
+pub fn state_of(articles: Vec<Article>, width: u16, height: u16) -> State {
+    let mut catalogue = Catalogue::new(Library::from_articles(articles), fixture_extractor());
+    assert!(catalogue.wait_idle(Duration::from_secs(30)));
+    let mut state = State::new(
+        catalogue,
+        &Config::default(),
+        Rect::new(0, 0, width, height),
+    );
+    update(&mut state, Action::Tick);
+    state
+}
+
 /// A reader on the seed article alone, `width` x `height`.
 pub fn seed_state(width: u16, height: u16) -> State {
-    State::new(
-        Box::new(vec![seed()]),
-        &Config::default(),
-        fixture_extractor(),
-        Rect::new(0, 0, width, height),
-    )
+    state_of(vec![seed()], width, height)
 }
 
 /// A reader on the four bundled articles.
 pub fn library_state(width: u16, height: u16) -> State {
-    State::new(
-        Box::new(bundled()),
-        &Config::default(),
-        fixture_extractor(),
-        Rect::new(0, 0, width, height),
-    )
+    state_of(bundled(), width, height)
 }
 
 pub fn key(code: KeyCode) -> KeyEvent {
@@ -146,7 +152,7 @@ pub fn press(state: &mut State, keys: &[KeyEvent]) -> Vec<Effect> {
     let mut reader = KeyReader::default();
     let mut effects = Vec::new();
     for &k in keys {
-        let mode = if state.search.editing {
+        let mode = if state.prompt_open() {
             InputMode::SearchPrompt
         } else {
             InputMode::Normal
