@@ -99,6 +99,12 @@ pub fn refresh_rows(state: &mut State) {
             lib.rows.push(i);
         }
     }
+    // The selection follows the rows as hits come in.
+    if lib.selected_row().is_none()
+        && let Some(&first) = lib.rows.first()
+    {
+        lib.selected = first;
+    }
 }
 
 /// Takes in background progress: new articles, counts, index, search hits.
@@ -148,10 +154,7 @@ pub fn reopen_pending(state: &mut State) {
         state.recall.pending_reopen = None;
         if index != state.current {
             super::nav::open_article(state, index);
-            state.notice = Some(format!(
-                "reopened the article you were reading ({}/{count})",
-                index + 1
-            ));
+            state.notice = Some("reopened the article you were reading last time".into());
         }
     } else if !state.catalogue.loading_now() {
         state.recall.pending_reopen = None;

@@ -59,16 +59,14 @@ pub struct Ended {
     pub messages: Vec<String>,
 }
 
-/// Opens `paths` (files, folders, corpora, `-`; none: the bundled samples) and starts the reader
-/// as soon as the first article has arrived; the rest loads in the background. `notice` is
-/// shown in the status bar at start (e.g. a problem in the config file).
-pub fn run(
+/// Starts loading `paths` in the background and returns as soon as the first article has
+/// arrived (the rest keeps coming, then every article is extracted in the background). An error
+/// listing the problems when no article at all could be opened.
+pub fn open_catalogue(
     paths: Vec<PathBuf>,
     opts: LoadOptions,
-    config: &Config,
-    notice: Option<String>,
-) -> anyhow::Result<Ended> {
-    let corpus = corpus_key(&paths);
+    extract: state::ExtractFn,
+) -> anyhow::Result<Catalogue> {
     let loader = open_in_background(paths, opts);
     let mut library = Library::default();
     let mut finished = false;
@@ -81,12 +79,24 @@ pub fn run(
         let problems: Vec<String> = library.problems().iter().map(|p| p.to_string()).collect();
         anyhow::bail!("no article could be opened:\n  {}", problems.join("\n  "));
     }
-    let extract = builtin_extractor();
-    let catalogue = if finished {
+    Ok(if finished {
         Catalogue::new(library, extract)
     } else {
         Catalogue::loading(library, loader, extract)
-    };
+    })
+}
+
+/// Opens `paths` (files, folders, corpora, `-`; none: the bundled samples) and starts the reader
+/// as soon as the first article has arrived; the rest loads in the background. `notice` is
+/// shown in the status bar at start (e.g. a problem in the config file).
+pub fn run(
+    paths: Vec<PathBuf>,
+    opts: LoadOptions,
+    config: &Config,
+    notice: Option<String>,
+) -> anyhow::Result<Ended> {
+    let corpus = corpus_key(&paths);
+    let catalogue = open_catalogue(paths, opts, builtin_extractor())?;
     let (memory, memory_warning) = ReadingMemory::open_default();
     let signal = terminal::watch_signals()?;
     let setup = terminal::Setup {

@@ -221,10 +221,13 @@ fn toggle_expand(state: &mut State) {
     }
 }
 
+/// Esc: the prompt first, then what the focused pane shows (the library's filter), then the
+/// article search, then the library on demand, then the focused quote.
 fn cancel(state: &mut State) {
-    if state.search.target.is_some() {
+    let library_filtered = state.focus == Pane::Library && !state.library.query.is_empty();
+    if state.search.editing || (state.search.target.is_some() && !library_filtered) {
         search::cancel(state);
-    } else if state.focus == Pane::Library && !state.library.query.is_empty() {
+    } else if library_filtered {
         library::set_query(state, "");
     } else if state.library.wanted == Some(true) && state.focus == Pane::Library {
         toggle_library(state);

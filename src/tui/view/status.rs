@@ -128,7 +128,9 @@ fn pieces(state: &State) -> Vec<Piece> {
             pieces.push(Piece::Joined(Box::new(Piece::Text(s.name.clone()))));
         }
     } else if !view.marks.quotes.is_empty() {
-        pieces.push(Piece::Label(format!("{} quotes", view.marks.quotes.len())));
+        let n = view.marks.quotes.len();
+        let s = if n == 1 { "" } else { "s" };
+        pieces.push(Piece::Label(format!("{n} quote{s}")));
     }
     if search::has_hits(state)
         || (state.search.target == Some(Pane::Article) && !state.search.query.is_empty())
