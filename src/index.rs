@@ -60,6 +60,11 @@ impl IndexedSpeaker {
     pub fn quote_count(&self) -> usize {
         self.quotes.len()
     }
+
+    /// Whether the name or an alias contains `key` (a query folded by [`name_key`]).
+    pub fn matches_key(&self, key: &str) -> bool {
+        key.is_empty() || self.folded.iter().any(|f| f.contains(key))
+    }
 }
 
 /// Orders for [`SpeakerIndex::sorted`].
@@ -244,9 +249,7 @@ impl SpeakerIndex {
     pub fn filtered(&self, query: &str, by: SortBy) -> Vec<usize> {
         let query = name_key(query);
         let mut hits: Vec<usize> = (0..self.speakers.len())
-            .filter(|&i| {
-                query.is_empty() || self.speakers[i].folded.iter().any(|f| f.contains(&query))
-            })
+            .filter(|&i| self.speakers[i].matches_key(&query))
             .collect();
         let s = &self.speakers;
         match by {

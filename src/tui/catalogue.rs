@@ -37,6 +37,7 @@ pub struct Catalogue {
     indexer: Option<Indexer>,
     index: Option<Arc<SpeakerIndex>>,
     index_complete: bool,
+    want_partial: bool,
     extract: ExtractFn,
 }
 
@@ -66,13 +67,25 @@ impl Catalogue {
             indexer: None,
             index: None,
             index_complete: false,
+            want_partial: false,
             extract,
         }
     }
 
     fn start_indexing(&mut self) {
         let handles = self.library.text_handles();
-        self.indexer = Some(Indexer::start(handles, self.extract.clone()));
+        let indexer = Indexer::start(handles, self.extract.clone());
+        indexer.want_partial(self.want_partial);
+        self.indexer = Some(indexer);
+    }
+
+    /// Whether the speaker index is looked at before it is complete: then partial indexes are
+    /// made every few seconds (otherwise only the whole one, which spares memory).
+    pub fn want_partial_index(&mut self, wanted: bool) {
+        self.want_partial = wanted;
+        if let Some(indexer) = &self.indexer {
+            indexer.want_partial(wanted);
+        }
     }
 
     /// Takes in what the background work has ready, waiting up to `timeout` for the extraction

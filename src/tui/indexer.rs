@@ -38,6 +38,8 @@ pub enum IndexMsg {
 pub struct Indexer {
     messages: Receiver<IndexMsg>,
     cancel: Arc<AtomicBool>,
+    /// Someone looks at the index before it is complete (each partial index costs memory).
+    want_partial: Arc<AtomicBool>,
     done: Arc<AtomicUsize>,
     total: usize,
 }
@@ -49,7 +51,9 @@ impl Indexer {
         let cancel = Arc::new(AtomicBool::new(false));
         let done = Arc::new(AtomicUsize::new(0));
         let total = handles.len();
-        let (thread_cancel, thread_done) = (cancel.clone(), done.clone());
+        let want_partial = Arc::new(AtomicBool::new(false));
+        let (thread_cancel, thread_done, thread_want) =
+            (cancel.clone(), done.clone(), want_partial.clone());
         std::thread::Builder::new()
             .name("rawi-index".into())
             .spawn(move || {
@@ -77,9 +81,13 @@ impl Indexer {
                     if tx.send(IndexMsg::Counts(counts)).is_err() {
                         return;
                     }
-                    // A partial index now and then, never taking more than a fifth of the time.
+                    // A partial index now and then when wanted, never taking more than a fifth of
+                    // the time.
                     let last = articles.len() == handles.len();
-                    if !last && last_merge.elapsed() >= MERGE_EVERY.max(merge_cost * 4) {
+                    if !last
+                        && thread_want.load(Ordering::Relaxed)
+                        && last_merge.elapsed() >= MERGE_EVERY.max(merge_cost * 4)
+                    {
                         let started = Instant::now();
                         let index = SpeakerIndex::merge(&articles);
                         merge_cost = started.elapsed();
@@ -90,16 +98,24 @@ impl Indexer {
                     }
                 }
                 if !stopped() {
-                    let _ = tx.send(IndexMsg::Index(SpeakerIndex::merge(&articles), true));
+                    let index = SpeakerIndex::merge(&articles);
+                    drop(articles);
+                    let _ = tx.send(IndexMsg::Index(index, true));
                 }
             })
             .expect("spawning a thread");
         Indexer {
             messages,
             cancel,
+            want_partial,
             done,
             total,
         }
+    }
+
+    /// Asks for partial indexes (every few seconds) until the whole one is ready, or stops them.
+    pub fn want_partial(&self, wanted: bool) {
+        self.want_partial.store(wanted, Ordering::Relaxed);
     }
 
     /// Messages ready now, without waiting.

@@ -14,7 +14,7 @@ use super::catalogue::Changes;
 use super::nav;
 use super::panes::Pane;
 use super::state::{Screen, State};
-use crate::index::{IndexedSpeaker, QuoteRef, SortBy, SpeakerIndex};
+use crate::index::{IndexedSpeaker, QuoteRef, SortBy, SpeakerIndex, name_key};
 
 /// How much of a quote is kept for its row (a row shows only its first words).
 const PREVIEW_BYTES: usize = 400;
@@ -28,6 +28,8 @@ pub struct PeopleView {
     pub index: Option<Arc<SpeakerIndex>>,
     /// The speakers listed (indices into the index), in order.
     pub order: Vec<usize>,
+    /// Every speaker in the chosen order (sorted once per index and order, filtered per key).
+    sorted: Vec<usize>,
     /// Selected row and first row shown, in `order`.
     pub selected: usize,
     pub offset: usize,
@@ -52,6 +54,7 @@ impl Default for PeopleView {
             editing: false,
             index: None,
             order: Vec::new(),
+            sorted: Vec::new(),
             selected: 0,
             offset: 0,
             opened: None,
@@ -107,7 +110,7 @@ fn adopt_index(state: &mut State) {
         .and_then(|&s| state.people.speaker(s))
         .map(|s| s.name.clone());
     state.people.index = Some(index);
-    refresh_order(state);
+    sort(state);
     if let Some(name) = selected_name {
         let people = &mut state.people;
         if let Some(row) = people
@@ -120,10 +123,22 @@ fn adopt_index(state: &mut State) {
     }
 }
 
+fn sort(state: &mut State) {
+    let people = &mut state.people;
+    people.sorted = match &people.index {
+        Some(index) => index.sorted(people.sort),
+        None => Vec::new(),
+    };
+    refresh_order(state);
+}
+
 fn refresh_order(state: &mut State) {
     let people = &mut state.people;
+    let key = name_key(&people.filter);
     people.order = match &people.index {
-        Some(index) => index.filtered(&people.filter, people.sort),
+        Some(index) => (people.sorted.iter().copied())
+            .filter(|&s| index.speakers()[s].matches_key(&key))
+            .collect(),
         None => Vec::new(),
     };
     people.selected = people.selected.min(people.order.len().saturating_sub(1));
@@ -166,7 +181,7 @@ pub fn key(state: &mut State, action: Action) -> bool {
                 SortBy::Quotes => SortBy::Name,
                 SortBy::Name => SortBy::Quotes,
             };
-            refresh_order(state);
+            sort(state);
             state.people.selected = 0;
         }
         Action::Cancel => match state.people.opened {

@@ -45,6 +45,9 @@ pub fn update(state: &mut State, action: Action) -> Vec<Effect> {
         apply(state, action, &mut effects);
     }
     state.sync();
+    // Partial speaker indexes only while something shows them.
+    let wanted = state.screen == Screen::People || state.library.parsed.speaker.is_some();
+    state.catalogue.want_partial_index(wanted);
     effects
 }
 
