@@ -193,22 +193,18 @@ impl<'a> Engine<'a> {
             }
             _ => self.cx.skip_framing(j, send, subject.is_some()),
         };
-        let dbg = std::env::var_os("RAWI_DEBUG").is_some();
-        if dbg {
-            eprintln!(
-                "verb {} j={} comp={:?} subj={:?} before={:?} rel={:?}",
-                &self.cx.text[list[i].range()],
-                j,
-                comp_at,
-                subject.as_ref().map(|p| (p.start, p.end)),
-                before.as_ref().map(|p| (p.start, p.end)),
-                relative
-            );
-        }
-        let opening = self.opening(j, hit.form, needs)?;
-        if dbg {
-            eprintln!("  opening {:?}", opening);
-        }
+        let opening = match self.opening(j, hit.form, needs) {
+            Some(o) => o,
+            None => {
+                // «"...", قال X»: the cue comes after the quotation.
+                let (open, close) = self.quote_just_before(i)?;
+                let speaker = match subject {
+                    Some(p) => self.cx.resolve(&p, p.start),
+                    None => self.implicit(i, hit.form.agreement)?,
+                };
+                return self.emit_pair(speaker, i, open, close);
+            }
+        };
         if needs == Needs::Subject && subject.is_none() && before.is_none() {
             return None;
         }
@@ -313,7 +309,12 @@ impl<'a> Engine<'a> {
     }
 
     /// Where the content starts at `j` (after speaker and framing), if the cue's needs are met.
-    pub fn opening(&self, mut j: usize, form: CueForm, needs: Needs) -> Option<Opening> {
+    pub fn opening(&self, j: usize, form: CueForm, needs: Needs) -> Option<Opening> {
+        self.opening_at(j, form, needs)
+            .filter(|o| o.start < self.cx.tokens.len())
+    }
+
+    fn opening_at(&self, mut j: usize, form: CueForm, needs: Needs) -> Option<Opening> {
         let cx = &self.cx;
         let list = &cx.tokens.list;
         let send = cx.sentence_end(j.min(list.len().saturating_sub(1)));
@@ -458,6 +459,35 @@ impl<'a> Engine<'a> {
         Some(end_tok)
     }
 
+    /// A direct quote: the inside of the pair `open`..`close`, credited to `speaker`.
+    fn emit_pair(
+        &mut self,
+        speaker: usize,
+        cue: usize,
+        open: usize,
+        close: usize,
+    ) -> Option<usize> {
+        let list = &self.cx.tokens.list;
+        let inner_end = self.cx.trim_end(open + 1, close);
+        if inner_end <= open + 1 || self.claimed[open + 1] {
+            return None;
+        }
+        let range = list[open + 1].start as usize..list[inner_end - 1].end as usize;
+        for c in &mut self.claimed[open + 1..close] {
+            *c = true;
+        }
+        self.cx.entities.list[speaker].quotes += 1;
+        let sentence = self.cx.structure.sentence_of[cue] as usize;
+        self.current = Some((sentence, speaker));
+        self.found.push(Found {
+            speaker,
+            cue: Some(cue),
+            kind: QuoteKind::Direct,
+            range,
+        });
+        Some(cue + 1)
+    }
+
     /// «قالت وكالة ... إن رئاسة الأركان أكدت أن ...»: a conduit passing on another speaker's
     /// words; the inner report is credited instead (the caller goes on from the content).
     fn nested_report(&self, speaker: usize, start: usize) -> bool {
@@ -557,9 +587,9 @@ impl<'a> Engine<'a> {
             && !t.is_exactly(Class::Preposition)
             && !t.is_exactly(Class::CompPreposition)
             && !t.has(clitic::LI)
-            && !(t.has(clitic::BI)
-                && !t.is(Class::Honorific)
-                && !(phrase::bi_ambiguous(t) && needs == Needs::Any))
+            && (!t.has(clitic::BI)
+                || t.is(Class::Honorific)
+                || phrase::bi_ambiguous(t) && needs == Needs::Any)
             && !t.is_exactly(Class::ContentStart)
             || t.punct() == Some('#')
     }
@@ -587,8 +617,8 @@ impl<'a> Engine<'a> {
         }
         // Bare unknown words: a name only when it has no article and is not content-shaped.
         let core = self.cx.tokens.bare(p.start);
+        let _ = core;
         !head.has(clitic::AL)
-            && !(core.starts_with("ال") && head.has(clitic::AL))
             && !head.fem
             && !ends_with_pronoun(self.cx.text, head)
             && p.end - p.start <= 3
@@ -667,10 +697,9 @@ impl<'a> Engine<'a> {
         // «الدول ال12 التي تلتقي ... تؤكد»: the noun before a relative clause or «وهو ...».
         if let Some(rel) = (end.saturating_sub(14).max(sentence.0)..end).find(|&k| {
             list[k].is_exactly(Class::Relative) || matches!(cx.tokens.folded(k), "وهو" | "وهي")
-        }) {
-            if rel > sentence.0 {
-                end = rel;
-            }
+        }) && rel > sentence.0
+        {
+            end = rel;
         }
         let lo = end.saturating_sub(8).max(sentence.0);
         for start in lo..end {

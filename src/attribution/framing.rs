@@ -115,7 +115,7 @@ impl Context<'_> {
             }
             let framing = t.is(Class::FramingNoun)
                 || t.is_exactly(Class::Time)
-                || is_adjective(&self.tokens, j)
+                || is_adjective(self.tokens, j)
                 || matches!(
                     self.tokens.bare(j),
                     "هذا" | "هذه" | "ذات" | "نفس" | "له" | "لها" | "به" | "بها"

@@ -502,6 +502,13 @@ pub fn parse_with(
                 if t.has(clitic::BI) && !bi_name && !(lenient && name.is_none()) {
                     break;
                 }
+                if !last_definite && t.arabic_letters == 0 && !t.has_digit {
+                    // A Latin name closes a construct chain (شركة NovaTech).
+                    role = Some((s, j + 1));
+                    last_definite = true;
+                    j += 1;
+                    continue;
+                }
                 if !last_definite && (name_like(t) || t.is(Class::OrgHead) || t.is(Class::Title)) {
                     // Construct chain: رئيس جهاز، مدير بعثة صندوق. After a preposition, a place
                     // name closes the phrase (السفير الروسي في لاهاي).

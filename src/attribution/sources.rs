@@ -36,22 +36,25 @@ impl Engine<'_> {
             if j > send || j > 0 && matches!(tokens.bare(j - 1), "ورد" | "جاء") {
                 return None; // «بحسب ما ورد في القائمة»: a document, no speaker.
             }
-        } else if word == "حسبما" || word == "بحسبما" {
-            j += 1;
-        } else if matches!(
-            tokens.core(j),
-            "قول" | "تعبير" | "تقدير" | "رواية" | "تصريحات"
-        ) {
+        } else if word == "حسبما"
+            || word == "بحسبما"
+            || matches!(
+                tokens.core(j),
+                "قول" | "تعبير" | "تقدير" | "رواية" | "تصريحات"
+            )
+        {
+            // «حسبما قال X»، «بحسب قول X»: the verb or noun before the speaker.
             j += 1;
         }
         j = j.min(send);
         // «وفق ما نقلت "فرانس برس" الجمعة، عن متحدث»: the relayed speaker.
         if let Some(k) =
             (j..(j + 8).min(send)).find(|&k| list[k].is_word() && tokens.bare(k) == "عن")
+            && k > j
+            && list[j - 1].is_word()
+            && tokens.bare(j - 1).starts_with("نقل")
         {
-            if k > j && list[j - 1].is_word() && tokens.bare(j - 1).starts_with("نقل") {
-                j = k + 1;
-            }
+            j = k + 1;
         }
         if j >= send {
             return None;
@@ -138,7 +141,7 @@ impl Engine<'_> {
     }
 
     /// «"..."، بحسب تعبير X»: the pair closing just before the cue (and its comma).
-    fn quote_just_before(&self, i: usize) -> Option<(usize, usize)> {
+    pub(super) fn quote_just_before(&self, i: usize) -> Option<(usize, usize)> {
         let list = &self.cx.tokens.list;
         let mut k = i;
         while k > 0 && list[k - 1].punct().is_some_and(|c| matches!(c, '،' | ',')) {

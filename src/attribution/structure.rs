@@ -90,8 +90,16 @@ impl Structure {
             let Some(c) = list[i].punct().filter(|&c| is_quote_mark(c)) else {
                 continue;
             };
-            let glued_before = i > start && list[i - 1].end == list[i].start;
-            let glued_after = i + 1 < end && list[i + 1].start == list[i].end;
+            // Glued to a word (or to a closing stop before it / an opening bracket after it).
+            let glued_before = i > start
+                && list[i - 1].end == list[i].start
+                && !list[i - 1]
+                    .punct()
+                    .is_some_and(|p| matches!(p, '(' | '[') || is_quote_mark(p));
+            let glued_after = i + 1 < end
+                && list[i + 1].start == list[i].end
+                && (list[i + 1].is_word()
+                    || list[i + 1].punct().is_some_and(|p| matches!(p, '(' | '#')));
             if is_single(c) && glued_before && glued_after {
                 continue; // an apostrophe inside a word
             }
@@ -114,7 +122,7 @@ impl Structure {
                         if is_single(oc) && !is_single(c) {
                             open = Some((i, c));
                         }
-                    } else if !(is_single(c) && !is_single(oc)) {
+                    } else if !is_single(c) || is_single(oc) {
                         self.pairs.push(QuotePair {
                             open: o,
                             close: Some(i),

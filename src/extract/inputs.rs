@@ -26,14 +26,17 @@ struct Line {
     title: Option<String>,
 }
 
+/// One input: an article or why it could not be loaded.
+pub type Item = Result<Article, LoadError>;
+
 struct Batcher<'f> {
-    items: Vec<Result<Article, LoadError>>,
+    items: Vec<Item>,
     bytes: usize,
-    sink: &'f mut dyn FnMut(&[Result<Article, LoadError>]),
+    sink: &'f mut dyn FnMut(&[Item]),
 }
 
 impl Batcher<'_> {
-    fn push(&mut self, item: Result<Article, LoadError>) {
+    fn push(&mut self, item: Item) {
         self.bytes += item.as_ref().map_or(0, |a| a.text.len());
         self.items.push(item);
         if self.bytes >= BATCH_BYTES || self.items.len() >= BATCH_ITEMS {
@@ -50,7 +53,7 @@ impl Batcher<'_> {
 }
 
 /// Loads every input and hands the articles (or load errors) to `sink` in batches, in order.
-pub fn for_each_batch(paths: &[PathBuf], sink: &mut dyn FnMut(&[Result<Article, LoadError>])) {
+pub fn for_each_batch(paths: &[PathBuf], sink: &mut dyn FnMut(&[Item])) {
     let mut b = Batcher {
         items: Vec::new(),
         bytes: 0,

@@ -6,7 +6,7 @@ use unicode_bidi::BidiClass;
 use unicode_segmentation::UnicodeSegmentation;
 
 use super::layout::CharInfo;
-use super::props::{INVISIBLE, JOINER, MARK, MAYBE_MIRRORED, NARROW};
+use super::props::{DROPPED, INVISIBLE, JOINER, MARK, MAYBE_MIRRORED, NARROW};
 use super::reorder::mirrored;
 use super::sanitize::format_mark;
 use super::width::grapheme_width;
@@ -177,7 +177,7 @@ pub(crate) fn build_clusters(
 #[inline]
 fn single_char_cluster(cluster: &mut Cluster, c: CharInfo, reveal: bool, scratch: &mut String) {
     if c.flags & (INVISIBLE | JOINER) != 0 {
-        if reveal {
+        if reveal && c.flags & DROPPED == 0 {
             cluster.kind = Kind::Revealed;
             cluster.width = grapheme_width(format_mark(c.ch));
         } else {
@@ -263,6 +263,55 @@ pub(crate) fn mark_breaks(clean: &str, clusters: &mut [Cluster]) {
                 BreakOpportunity::Mandatory => Break::Mandatory,
                 BreakOpportunity::Allowed => Break::Allowed,
             };
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn boundaries(text: &str, simple: bool) -> Vec<usize> {
+        let chars: Vec<CharInfo> = text
+            .char_indices()
+            .map(|(i, ch)| CharInfo {
+                ch,
+                shaped: ch,
+                clean: i as u32,
+                orig: i as u32,
+                orig_len: ch.len_utf8() as u8,
+                class: BidiClass::L,
+                level: 0,
+                flags: 0,
+            })
+            .collect();
+        let mut out = Vec::new();
+        for_each_grapheme(text, &chars, simple, |a, _| {
+            out.push(chars[a].clean as usize)
+        });
+        out
+    }
+
+    fn simple_char() -> impl Strategy<Value = char> {
+        prop_oneof![
+            (0x20u32..0x7F).prop_map(|u| char::from_u32(u).unwrap()),
+            Just('\t'),
+            (0xA0u32..0x300).prop_map(|u| char::from_u32(u).unwrap()),
+            (0x0606u32..0x0700).prop_map(|u| char::from_u32(u).unwrap()),
+            (0x064Bu32..0x0660).prop_map(|u| char::from_u32(u).unwrap()),
+            (0x2010u32..0x2028).prop_map(|u| char::from_u32(u).unwrap()),
+            (0x2030u32..0x2060).prop_map(|u| char::from_u32(u).unwrap()),
+        ]
+        .prop_filter("simple", |&c| is_simple_for_segmentation(c))
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(3000))]
+        #[test]
+        fn shortcut_segmentation_matches_uax29(chars in proptest::collection::vec(simple_char(), 0..40)) {
+            let text: String = chars.into_iter().collect();
+            prop_assert_eq!(boundaries(&text, true), boundaries(&text, false), "{:?}", text);
         }
     }
 }

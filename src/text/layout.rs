@@ -10,7 +10,7 @@ use super::cluster::{
     Break, Cluster, Kind, build_clusters, is_simple_for_segmentation, mark_breaks,
 };
 use super::levels::{ClassScan, LevelScratch, paragraph_direction_of, resolve_levels};
-use super::props::char_table;
+use super::props::{DROPPED, char_table};
 use super::reorder::{LineMode, ReorderScratch, visual_line};
 use super::sanitize::{Sanitized, needs_sanitizing, sanitize_char};
 use super::shape::shape;
@@ -173,31 +173,35 @@ impl Layouter {
         self.chars.clear();
         clean.clear();
         let sanitize = needs_sanitizing(paragraph);
-        for (i, c) in paragraph.char_indices() {
-            let ch = if !sanitize {
-                c
-            } else {
-                match sanitize_char(c) {
-                    Sanitized::Keep => c,
-                    Sanitized::Replace(p) => p,
-                    Sanitized::Drop => continue,
-                }
-            };
+        let mut push = |ch: char, at: usize, orig: usize, orig_len: usize, extra_flags: u8| {
             let (class, flags) = table.get(ch);
             scan.add(class);
             simple &= is_simple_for_segmentation(ch);
-            let at = if sanitize { clean.len() } else { i };
             self.chars.push(CharInfo {
                 ch,
                 shaped: ch,
                 clean: at as u32,
-                orig: i as u32,
-                orig_len: c.len_utf8() as u8,
+                orig: orig as u32,
+                orig_len: orig_len as u8,
                 class,
                 level: 0,
-                flags,
+                flags: flags | extra_flags,
             });
-            if sanitize {
+        };
+        if !sanitize {
+            for (i, c) in paragraph.char_indices() {
+                push(c, i, i, c.len_utf8(), 0);
+            }
+        } else {
+            for (i, c) in paragraph.char_indices() {
+                // A dropped char stays as an invisible ZWSP (a grapheme boundary, class BN), so
+                // that the marks after it do not join the grapheme before it.
+                let (ch, extra) = match sanitize_char(c) {
+                    Sanitized::Keep => (c, 0),
+                    Sanitized::Replace(p) => (p, 0),
+                    Sanitized::Drop => ('\u{200B}', DROPPED),
+                };
+                push(ch, clean.len(), i, c.len_utf8(), extra);
                 clean.push(ch);
             }
         }

@@ -17,6 +17,8 @@ pub(crate) const NARROW: u8 = 4;
 pub(crate) const MARK: u8 = 8;
 /// May be Bidi_Mirrored (class ON): worth a look-up in a right-to-left run.
 pub(crate) const MAYBE_MIRRORED: u8 = 16;
+/// Stands for a dropped char (CR): consumed even when format characters are revealed.
+pub(crate) const DROPPED: u8 = 32;
 
 pub(crate) struct CharTable {
     ascii: [(BidiClass, u8); 128],

@@ -84,7 +84,7 @@ pub(crate) enum Sanitized {
     Keep,
     /// Replaced by a visible placeholder.
     Replace(char),
-    /// Dropped (CR).
+    /// Dropped (CR): consumed like an invisible format character.
     Drop,
 }
 
