@@ -30,6 +30,8 @@ pub struct PeopleView {
     pub order: Vec<usize>,
     /// Every speaker in the chosen order (sorted once per index and order, filtered per key).
     sorted: Vec<usize>,
+    /// The folded filter `order` was made with: a longer one only narrows it down.
+    order_key: Option<String>,
     /// Selected row and first row shown, in `order`.
     pub selected: usize,
     pub offset: usize,
@@ -55,6 +57,7 @@ impl Default for PeopleView {
             index: None,
             order: Vec::new(),
             sorted: Vec::new(),
+            order_key: None,
             selected: 0,
             offset: 0,
             opened: None,
@@ -129,18 +132,25 @@ fn sort(state: &mut State) {
         Some(index) => index.sorted(people.sort),
         None => Vec::new(),
     };
+    people.order_key = None;
     refresh_order(state);
 }
 
 fn refresh_order(state: &mut State) {
     let people = &mut state.people;
     let key = name_key(&people.filter);
+    // Typing on narrows the list already filtered; anything else starts from all speakers.
+    let from = match &people.order_key {
+        Some(previous) if key.starts_with(previous.as_str()) => &people.order,
+        _ => &people.sorted,
+    };
     people.order = match &people.index {
-        Some(index) => (people.sorted.iter().copied())
+        Some(index) => (from.iter().copied())
             .filter(|&s| index.speakers()[s].matches_key(&key))
             .collect(),
         None => Vec::new(),
     };
+    people.order_key = Some(key);
     people.selected = people.selected.min(people.order.len().saturating_sub(1));
 }
 
