@@ -23,6 +23,7 @@ pub mod keymap;
 pub mod library;
 pub mod marks;
 pub mod nav;
+pub mod open;
 pub mod paint;
 pub mod panes;
 pub mod people;
