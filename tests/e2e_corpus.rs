@@ -180,3 +180,35 @@ fn extract_speakers_prints_the_corpus_index_as_json_lines() {
         }
     }
 }
+
+#[test]
+fn corpus_keys_from_the_config_rename_the_json_lines_keys() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("renamed.jsonl");
+    std::fs::write(
+        &corpus,
+        "{\"ref\": \"r1\", \"body\": \"قال الوزير إن الأمن مهم.\"}\n",
+    )
+    .unwrap();
+    let config = dir.path().join("config.toml");
+    std::fs::write(&config, "[corpus.keys]\ntext = \"body\"\nid = \"ref\"\n").unwrap();
+    let corpus = corpus.to_str().unwrap();
+    let plain = rawi(&["extract", corpus]);
+    assert!(
+        plain.stdout.is_empty(),
+        "without the config the line has no text key"
+    );
+    assert!(String::from_utf8_lossy(&plain.stderr).contains("1 of 1 line skipped"));
+    let renamed = Command::new(env!("CARGO_BIN_EXE_rawi"))
+        .args(["extract", corpus])
+        .env("RAWI_CONFIG", &config)
+        .output()
+        .unwrap();
+    assert!(
+        renamed.status.success(),
+        "{}",
+        String::from_utf8_lossy(&renamed.stderr)
+    );
+    let record: serde_json::Value = serde_json::from_slice(&renamed.stdout).unwrap();
+    assert_eq!(record["id"], "r1");
+}
