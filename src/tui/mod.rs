@@ -110,8 +110,7 @@ pub fn run(
     terminal.clear()?;
     let size = terminal.size()?;
     let area = ratatui::layout::Rect::new(0, 0, size.width, size.height);
-    let mut state = State::new(catalogue, config, area);
-    state.attach_memory(Recall::new(memory, corpus));
+    let mut state = State::with_memory(catalogue, config, area, Recall::new(memory, corpus));
     state.notice = notice.or(memory_warning.clone());
     let mut events = TerminalEvents { signal };
     let mut side = io::stdout();

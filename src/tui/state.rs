@@ -146,6 +146,12 @@ pub struct State {
 impl State {
     /// A reader on the catalogue's articles (at least one), showing the first.
     pub fn new(catalogue: Catalogue, config: &Config, area: Rect) -> State {
+        State::with_memory(catalogue, config, area, Recall::in_memory())
+    }
+
+    /// A reader with its reading memory: the first article opens where it was left, and the
+    /// article last open in this corpus is reopened (now, or when the loader brings it).
+    pub fn with_memory(catalogue: Catalogue, config: &Config, area: Rect, recall: Recall) -> State {
         assert!(
             catalogue.count() > 0,
             "the reader needs at least one article"
@@ -192,19 +198,19 @@ impl State {
             help_scroll: 0,
             help,
             notice: None,
-            recall: Recall::in_memory(),
+            recall,
             touched: false,
             problems_told: 0,
             save_error: None,
         };
         state.open(0);
         super::library::refresh_rows(&mut state);
+        super::library::reopen_pending(&mut state);
         state.sync();
         state
     }
 
-    /// Gives the reader its reading memory: the first article goes back to where it was read,
-    /// and the article last open in this corpus is reopened when it arrives.
+    /// Gives a reader already open its reading memory, as [`State::with_memory`] does.
     pub fn attach_memory(&mut self, recall: Recall) {
         self.recall = recall;
         self.open.clear();
