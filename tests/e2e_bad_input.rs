@@ -46,7 +46,8 @@ fn bad_inputs_are_reported_and_the_good_one_opens() {
     ];
     let args: Vec<&str> = args.iter().map(String::as_str).collect();
     let tmux = Tmux::start(160, 40, &args, &[]);
-    tmux.wait_text("Speakers");
+    // The list fills in the background: wait for all three before moving.
+    tmux.wait_text("Articles 3");
     // Move through the articles that did open: the lossy one, the corpus line, the good one.
     for _ in 0..3 {
         tmux.keys(&["J"]);
@@ -80,7 +81,7 @@ fn files_that_change_or_vanish_while_open_do_not_disturb_the_reader() {
     fs::write(&a, GOOD).unwrap();
     fs::write(&b, GOOD.replace("الوزير", "المدير")).unwrap();
     let tmux = Tmux::start(120, 30, &[a.to_str().unwrap(), b.to_str().unwrap()], &[]);
-    tmux.wait_text("Speakers");
+    tmux.wait_text("Articles 2");
     fs::remove_file(&a).unwrap();
     fs::write(&b, b"\0\0\0 now binary").unwrap();
     for key in ["J", "K", "J", "G", "g"] {
