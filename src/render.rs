@@ -2,25 +2,23 @@
 //! no escape codes (a drop-in for `fribidi --nobreak`, wrapping included).
 //!
 //! It streams: one input line (a paragraph) at a time through one reused [`Layouter`], into a
-//! large output buffer that is flushed only when full and at the end. Invalid UTF-8 is replaced
+//! 64 KiB output buffer that is written out only when full and at the end (no flush per line). Invalid UTF-8 is replaced
 //! by U+FFFD rather than ending the run.
 
-use std::io::{self, BufRead, BufWriter, Write};
+use std::io::{self, BufRead, Write};
 
-use crate::text::{LayoutOptions, Layouter, VisualLine};
+use crate::text::{LayoutOptions, Layouter};
 
 /// Renders every line of `input` (one paragraph each) at `width` cells.
 pub fn render(
     mut input: impl BufRead,
-    out: impl Write,
+    mut out: impl Write,
     width: u16,
     opts: &LayoutOptions,
 ) -> io::Result<()> {
-    let mut out = BufWriter::with_capacity(1 << 16, out);
     let mut layouter = Layouter::new();
     let mut raw = Vec::new();
-    let mut lines: Vec<VisualLine> = Vec::new();
-    let padding = " ".repeat(width as usize);
+    let mut buffer = String::with_capacity(1 << 17);
     loop {
         raw.clear();
         if input.read_until(b'\n', &mut raw)? == 0 {
@@ -33,16 +31,13 @@ pub fn render(
             Ok(text) => std::borrow::Cow::Borrowed(text),
             Err(_) => String::from_utf8_lossy(&raw),
         };
-        lines.clear();
-        layouter.layout_into(&paragraph, width, opts, &mut lines);
-        for line in &lines {
-            if !line.text.is_empty() {
-                out.write_all(&padding.as_bytes()[..line.indent(width) as usize])?;
-                out.write_all(line.text.as_bytes())?;
-            }
-            out.write_all(b"\n")?;
+        layouter.render_into(&paragraph, width, opts, &mut buffer);
+        if buffer.len() >= 1 << 16 {
+            out.write_all(buffer.as_bytes())?;
+            buffer.clear();
         }
     }
+    out.write_all(buffer.as_bytes())?;
     out.flush()
 }
 

@@ -343,3 +343,19 @@ fn seed_article_rendered_at_60_columns() {
     }
     insta::assert_snapshot!(out);
 }
+
+#[test]
+fn consumed_characters_take_no_cell() {
+    let opts = unshaped();
+    for text in [
+        "\rمرحبا",
+        "مر\u{200F}حبا",
+        "\u{2067}مرحبا\u{2069}",
+        "\u{200B}مرحبا\u{FEFF}",
+    ] {
+        let lines = layout_paragraph(text, 5, &opts);
+        assert_eq!(lines.len(), 1, "{text:?}");
+        assert_eq!(lines[0].width, 5);
+        assert_eq!(lines[0].text, "ابحرم");
+    }
+}

@@ -257,6 +257,17 @@ proptest! {
                 prop_assert!(covered[i], "{c:?} at {i} has a glyph");
             }
         }
+        // `rawi render` prints the same lines, aligned
+        let mut rendered = Vec::new();
+        rawi::render::render(format!("{para}\n").as_bytes(), &mut rendered, width, &opts).unwrap();
+        let expected: String = lines
+            .iter()
+            .map(|l| match l.text.is_empty() {
+                true => "\n".to_string(),
+                false => format!("{}{}\n", " ".repeat(l.indent(width) as usize), l.text),
+            })
+            .collect();
+        prop_assert_eq!(String::from_utf8(rendered).unwrap(), expected);
         // lines tile the paragraph
         prop_assert_eq!(lines[0].logical.start, 0);
         prop_assert_eq!(lines[lines.len() - 1].logical.end, para.len());

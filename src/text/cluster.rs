@@ -199,6 +199,7 @@ fn single_char_cluster(cluster: &mut Cluster, c: &CharInfo, reveal: bool, scratc
             cluster.width = grapheme_width(format_mark(c.ch));
         } else {
             cluster.kind = Kind::Invisible;
+            cluster.width = 0;
         }
         return;
     }

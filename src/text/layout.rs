@@ -9,7 +9,7 @@ use unicode_bidi::BidiClass;
 use super::cluster::{Cluster, Kind, build_clusters};
 use super::levels::{ClassScan, LevelScratch, paragraph_direction_of, resolve_levels};
 use super::props::{DROPPED, Flags, SIMPLE, char_table};
-use super::reorder::{LineMode, ReorderScratch, visual_line};
+use super::reorder::{LineMode, ReorderScratch, emit_line, visual_line};
 use super::sanitize::{Sanitized, needs_sanitizing, sanitize_char};
 use super::shape::shape;
 use super::wrap::{fit, tab_cells, wrap};
@@ -66,6 +66,53 @@ impl Layouter {
         opts: &LayoutOptions,
         out: &mut Vec<VisualLine>,
     ) {
+        self.each_line(
+            paragraph,
+            width,
+            opts,
+            |line, chars, logical, mode, scratch| {
+                out.push(visual_line(line, chars, logical, mode, scratch));
+            },
+        );
+    }
+
+    /// Appends the visual lines of one paragraph to `out` as `rawi render` prints them: each
+    /// line aligned in `width` cells by leading spaces (RTL lines only), then `\n`; an empty line
+    /// stays empty. The same lines as [`Layouter::layout_into`], without building glyph maps.
+    pub fn render_into(
+        &mut self,
+        paragraph: &str,
+        width: u16,
+        opts: &LayoutOptions,
+        out: &mut String,
+    ) {
+        self.each_line(paragraph, width, opts, |line, chars, _, mode, scratch| {
+            let start = out.len();
+            if mode.direction == Direction::Rtl {
+                let cells: u16 = line.iter().map(|c| c.painted).sum();
+                out.extend(std::iter::repeat_n(
+                    ' ',
+                    width.saturating_sub(cells) as usize,
+                ));
+            }
+            let text_start = out.len();
+            emit_line(line, chars, mode, scratch, out, None);
+            if out.len() == text_start {
+                out.truncate(start); // nothing painted: no padding either
+            }
+            out.push('\n');
+        });
+    }
+
+    /// Prepares and wraps `paragraph`, then calls `f` with each line's clusters, the chars, the
+    /// line's logical byte range (the lines tile the paragraph) and how to lay it out.
+    fn each_line(
+        &mut self,
+        paragraph: &str,
+        width: u16,
+        opts: &LayoutOptions,
+        mut f: impl FnMut(&[Cluster], &[CharInfo], Range<usize>, LineMode, &mut ReorderScratch),
+    ) {
         let clean_buf = std::mem::take(&mut self.clean);
         let (para, clean) = self.prepare(paragraph, opts, clean_buf);
         let text = if para.sanitized { &clean } else { paragraph };
@@ -89,13 +136,13 @@ impl Layouter {
                 Some(next) => self.clusters[next.start].logical.0 as usize,
                 None => paragraph.len(),
             };
-            out.push(visual_line(
+            f(
                 &self.clusters[line.clone()],
                 &self.chars,
                 start..end,
                 para.mode,
                 &mut self.reorder,
-            ));
+            );
         }
         self.clean = clean;
     }

@@ -7,6 +7,7 @@ use unicode_bidi::{BidiClass, bidi_class};
 
 use super::cluster::is_simple_for_segmentation;
 use super::sanitize::is_invisible_format;
+use super::shape::joining_flags;
 
 /// A set of the flags below.
 pub(crate) type Flags = u16;
@@ -30,6 +31,8 @@ pub(crate) const EXTEND: Flags = 64;
 pub(crate) const CONTROL: Flags = 128;
 /// May be segmented with the shortcut (see `cluster::is_simple_for_segmentation`).
 pub(crate) const SIMPLE: Flags = 256;
+/// Bits 9-11 hold the Arabic joining type (see `shape::joining_flags`).
+pub(crate) const JOINING_SHIFT: u32 = 9;
 
 pub(crate) struct CharTable {
     ascii: [(BidiClass, Flags); 128],
@@ -87,6 +90,7 @@ fn compute(c: char) -> (BidiClass, Flags) {
     if is_simple_for_segmentation(c) {
         flags |= SIMPLE;
     }
+    flags |= joining_flags(c);
     (class, flags)
 }
 

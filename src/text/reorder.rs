@@ -144,10 +144,32 @@ pub(crate) fn visual_line(
     mode: LineMode,
     scratch: &mut ReorderScratch,
 ) -> VisualLine {
+    // Shaped Arabic takes 3 bytes a char; most clusters are one char.
+    let mut text = String::with_capacity(line.len() * 3 + 8);
+    let mut glyphs = Vec::with_capacity(line.len());
+    let width = emit_line(line, chars, mode, scratch, &mut text, Some(&mut glyphs));
+    VisualLine {
+        text,
+        glyphs,
+        width,
+        logical,
+        direction: mode.direction,
+    }
+}
+
+/// Appends the visual text of `line` to `text` and, if asked, its glyphs to `glyphs` (their text
+/// ranges are offsets in `text`). Returns the cells painted.
+pub(crate) fn emit_line(
+    line: &[Cluster],
+    chars: &[CharInfo],
+    mode: LineMode,
+    scratch: &mut ReorderScratch,
+    text: &mut String,
+    glyphs: Option<&mut Vec<Glyph>>,
+) -> u16 {
     let mut out = LineBuilder {
-        // Shaped Arabic takes 3 bytes a char; most clusters are one char.
-        text: String::with_capacity(line.len() * 3 + 8),
-        glyphs: Vec::with_capacity(line.len()),
+        text,
+        glyphs,
         col: 0,
         chars,
         mirror: mode.reorder,
@@ -160,18 +182,12 @@ pub(crate) fn visual_line(
             .iter()
             .for_each(|&k| out.push(&line[k as usize])),
     }
-    VisualLine {
-        text: out.text,
-        glyphs: out.glyphs,
-        width: out.col,
-        logical,
-        direction: mode.direction,
-    }
+    out.col
 }
 
 struct LineBuilder<'a> {
-    text: String,
-    glyphs: Vec<Glyph>,
+    text: &'a mut String,
+    glyphs: Option<&'a mut Vec<Glyph>>,
     col: u16,
     chars: &'a [CharInfo],
     /// Mirror glyphs in right-to-left runs (L4).
@@ -193,18 +209,20 @@ impl LineBuilder<'_> {
         } else {
             self.push_other(c);
         }
-        self.glyphs.push(Glyph {
-            text: start..self.text.len() as u32,
-            logical: c.logical.0..c.logical.1,
-            col: self.col,
-            width: c.painted.min(u8::MAX as u16) as u8,
-        });
+        if let Some(glyphs) = self.glyphs.as_deref_mut() {
+            glyphs.push(Glyph {
+                text: start..self.text.len() as u32,
+                logical: c.logical.0..c.logical.1,
+                col: self.col,
+                width: c.painted.min(u8::MAX as u16) as u8,
+            });
+        }
         self.col += c.painted;
     }
 
     /// Everything but a plain one-char cluster.
     fn push_other(&mut self, c: &Cluster) {
-        let text = &mut self.text;
+        let text = &mut *self.text;
         let shaped = self.chars[c.chars.0 as usize..c.chars.1 as usize]
             .iter()
             .map(|ch| ch.shaped)

@@ -20,7 +20,7 @@ use std::sync::OnceLock;
 use unicode_width::UnicodeWidthChar;
 
 use super::layout::CharInfo;
-use super::props::INVISIBLE;
+use super::props::{Flags, INVISIBLE, JOINING_SHIFT};
 
 const SHAPING_DATA: &str = include_str!("../../assets/unicode/ArabicShaping.txt");
 const FORMS_DATA: &str = include_str!("../../assets/unicode/ArabicForms.txt");
@@ -46,6 +46,21 @@ pub(crate) enum Joining {
 }
 
 impl Joining {
+    const ALL: [Joining; 6] = [
+        Joining::U,
+        Joining::R,
+        Joining::L,
+        Joining::D,
+        Joining::C,
+        Joining::T,
+    ];
+
+    /// The joining type stored in a char's flags (see [`joining_flags`]).
+    #[inline]
+    fn from_flags(flags: Flags) -> Joining {
+        Joining::ALL[((flags >> JOINING_SHIFT) & 7) as usize % 6]
+    }
+
     fn joins_before(self) -> bool {
         matches!(self, Joining::R | Joining::D | Joining::C)
     }
@@ -185,6 +200,11 @@ impl Table {
     }
 }
 
+/// The joining type of `c`, as char flags (looked up once per char with its other properties).
+pub(crate) fn joining_flags(c: char) -> Flags {
+    (table().joining(c) as Flags) << JOINING_SHIFT
+}
+
 /// Shapes the paragraph: sets `shaped` of every char (which holds the char itself on entry) to
 /// its presentation form, and `shaped = '\0'` on an alef that a lam before it took into a
 /// ligature.
@@ -200,7 +220,7 @@ pub(crate) fn shape(chars: &mut [CharInfo]) {
     let mut joins_before = false;
     for i in 0..chars.len() {
         let c = chars[i].ch;
-        let joining = table.joining(c);
+        let joining = Joining::from_flags(chars[i].flags);
         if joining == Joining::T {
             if chars[i].flags & INVISIBLE != 0 {
                 only_marks_since = false;
