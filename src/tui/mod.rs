@@ -11,7 +11,6 @@ pub mod action;
 pub mod articles;
 pub mod doc;
 pub mod event_loop;
-pub mod hangup;
 pub mod keymap;
 pub mod marks;
 pub mod nav;
@@ -52,7 +51,6 @@ pub fn run(
         mlterm: std::env::var_os("MLTERM").is_some(),
     };
     let _guard = terminal::enter(setup)?;
-    hangup::watch(signal.clone());
     let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
     terminal.clear()?;
     let size = terminal.size()?;
