@@ -151,7 +151,8 @@ fn read(args: &ReadArgs, matches: &ArgMatches) -> anyhow::Result<()> {
     let loaded = rawi::config::load(args.config.as_deref());
     let mut config = loaded.config;
     for problem in &loaded.problems {
-        eprintln!("rawi: config: {problem}");
+        // Keys and values quoted from the file may hold controls: shown as placeholders.
+        eprintln!("rawi: config: {}", display_safe(&problem.to_string()));
     }
     let notice = loaded.problems.first().map(|p| {
         let more = loaded.problems.len() - 1;
