@@ -10,13 +10,14 @@ use std::hint::black_box;
 use std::sync::Arc;
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
+use ratatui::backend::{CrosstermBackend, TestBackend};
 use ratatui::layout::Rect;
+use ratatui::{Terminal, TerminalOptions, Viewport};
 use rawi::attribution::Extraction;
 use rawi::config::Config;
-use rawi::corpus::{Article, bundled};
+use rawi::corpus::{Article, Library, bundled};
 use rawi::tui::action::Action;
+use rawi::tui::catalogue::Catalogue;
 use rawi::tui::state::{ExtractFn, State};
 use rawi::tui::update::update;
 use rawi::tui::view::view;
@@ -39,7 +40,16 @@ fn big_article() -> Article {
 
 /// The UI cost alone: extraction (the attribution engine's cost) is measured in its own bench.
 fn no_extraction() -> ExtractFn {
-    Arc::new(|_: &Article| Extraction::default())
+    Arc::new(|_: &str| Extraction::default())
+}
+
+fn reader_on(article: &Article, config: &Config, w: u16, h: u16) -> State {
+    let library = Library::from_articles(vec![article.clone()]);
+    State::new(
+        Catalogue::new(library, no_extraction()),
+        config,
+        Rect::new(0, 0, w, h),
+    )
 }
 
 fn reader(c: &mut Criterion) {
@@ -48,23 +58,13 @@ fn reader(c: &mut Criterion) {
     for (w, h) in [(200u16, 60u16), (80, 24)] {
         c.bench_function(&format!("first frame 1MB {w}x{h}"), |b| {
             b.iter(|| {
-                let state = State::new(
-                    Box::new(vec![article.clone()]),
-                    &config,
-                    no_extraction(),
-                    Rect::new(0, 0, w, h),
-                );
+                let state = reader_on(&article, &config, w, h);
                 let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
                 terminal.draw(|f| view(&state, f)).unwrap();
                 black_box(&terminal);
             })
         });
-        let mut state = State::new(
-            Box::new(vec![article.clone()]),
-            &config,
-            no_extraction(),
-            Rect::new(0, 0, w, h),
-        );
+        let mut state = reader_on(&article, &config, w, h);
         let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
         let mut down = true;
         c.bench_function(&format!("scroll+redraw 1MB {w}x{h}"), |b| {
@@ -93,6 +93,25 @@ fn reader(c: &mut Criterion) {
                 black_box(&frame);
             })
         });
+        // The same redraw through ratatui's crossterm backend writing the escape codes into
+        // io::sink(): what a real terminal costs rawi, without the terminal.
+        let mut real = Terminal::with_options(
+            CrosstermBackend::new(std::io::sink()),
+            TerminalOptions {
+                viewport: Viewport::Fixed(Rect::new(0, 0, w, h)),
+            },
+        )
+        .unwrap();
+        c.bench_function(&format!("scroll+redraw crossterm 1MB {w}x{h}"), |b| {
+            b.iter(|| {
+                let before = state.view().shown;
+                update(&mut state, if down { Action::Down } else { Action::Up });
+                if state.view().shown == before {
+                    down = !down;
+                }
+                real.draw(|f| view(&state, f)).unwrap();
+            })
+        });
         c.bench_function(&format!("page down+redraw 1MB {w}x{h}"), |b| {
             b.iter(|| {
                 let before = state.view().shown;
@@ -106,9 +125,30 @@ fn reader(c: &mut Criterion) {
     }
 }
 
+/// Incremental search in the 1 MB article: one key typed (and taken back), hits found and the
+/// article scrolled to the first; the article is folded once, on the first search, not per key.
+fn search(c: &mut Criterion) {
+    let article = big_article();
+    let config = Config::default();
+    let mut state = reader_on(&article, &config, 200, 60);
+    update(&mut state, Action::Search);
+    update(&mut state, Action::SearchChar('ا'));
+    update(&mut state, Action::SearchChar('ل'));
+    c.bench_function("search keystroke 1MB", |b| {
+        b.iter(|| {
+            update(&mut state, Action::SearchChar('ا'));
+            update(&mut state, Action::SearchBackspace);
+        })
+    });
+    // What each keystroke cost when the article was folded again for every key.
+    c.bench_function("fold+find 1MB (per key before)", |b| {
+        b.iter(|| black_box(rawi::arabic::find_all(&article.text, "الا")))
+    });
+}
+
 criterion_group! {
     name = benches;
     config = Criterion::default().sample_size(30).measurement_time(std::time::Duration::from_secs(3));
-    targets = reader
+    targets = reader, search
 }
 criterion_main!(benches);

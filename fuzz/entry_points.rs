@@ -15,11 +15,12 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::layout::Rect;
 use rawi::attribution::Extractor;
 use rawi::config::Config;
-use rawi::corpus::{Article, LoadOptions, encoding_for_name, load_bytes};
+use rawi::corpus::{Article, Library, LoadOptions, encoding_for_name, load_bytes};
 use rawi::text::{
     BidiMode, DirPolicy, Direction, LayoutOptions, VisualLine, display_safe, is_bidi_format,
     layout_paragraph, layout_truncated,
 };
+use rawi::tui::catalogue::Catalogue;
 use rawi::tui::event_loop::{self, Input};
 use rawi::tui::state::{State, builtin_extractor};
 
@@ -297,7 +298,8 @@ pub fn reader(data: &[u8]) {
     config.reader.dir = opts.dir;
     config.reader.bidi = opts.bidi;
     let area = Rect::new(0, 0, width, height);
-    let mut state = State::new(Box::new(vec![article]), &config, builtin_extractor(), area);
+    let catalogue = Catalogue::new(Library::from_articles(vec![article]), builtin_extractor());
+    let mut state = State::new(catalogue, &config, area);
     let mut events: VecDeque<Input> = script.iter().map(|&b| input(b)).collect();
     events.push_back(Input::Closed);
     // The backend is as large as any resize: the reader draws in its top-left corner.

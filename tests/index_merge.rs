@@ -274,3 +274,26 @@ fn real_articles_with_the_builtin_engine_background_equals_sequential() {
         }
     }
 }
+
+#[test]
+fn a_merged_speaker_is_named_by_its_most_used_full_name() {
+    let trump = |name: &str, aliases: &[&str]| {
+        extraction(
+            vec![speaker(name, Person, None, aliases)],
+            vec![quote(0, 0)],
+        )
+    };
+    let articles = vec![
+        trump("الطبيب السابق لدونالد ترامب", &["ترامب"]),
+        trump("دونالد ترامب", &["ترامب"]),
+        trump("ترامب", &[]),
+        trump("دونالد ترامب", &[]),
+        trump("ترامب", &[]),
+        trump("ترامب", &[]),
+    ];
+    let index = index_of(&articles);
+    assert_eq!(index.speakers().len(), 1);
+    // Not the longest form, nor the one-word surname used most: the most used full name.
+    assert_eq!(index.speakers()[0].name, "دونالد ترامب");
+    assert_eq!(index.speakers()[0].article_count(), 6);
+}

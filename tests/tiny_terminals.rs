@@ -10,15 +10,16 @@ use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::layout::Rect;
 use rawi::config::Config;
-use rawi::corpus::bundled;
+use rawi::corpus::Library;
+use rawi::tui::catalogue::Catalogue;
 use rawi::tui::event_loop::{self, Exit, Input};
 use rawi::tui::state::{State, builtin_extractor};
 
 fn state(width: u16, height: u16) -> State {
+    let catalogue = Catalogue::new(Library::bundled(), builtin_extractor());
     State::new(
-        Box::new(bundled()),
+        catalogue,
         &Config::default(),
-        builtin_extractor(),
         Rect::new(0, 0, width, height),
     )
 }

@@ -108,12 +108,12 @@ fn sequences_complete_wait_or_fall_back_to_the_last_key() {
 #[test]
 fn every_default_binding_is_in_the_help() {
     let config = Config::default();
-    let state = rawi::tui::state::State::new(
-        Box::new(rawi::corpus::bundled()),
-        &config,
-        std::sync::Arc::new(|_: &rawi::corpus::Article| rawi::attribution::Extraction::default()),
-        ratatui::layout::Rect::new(0, 0, 80, 24),
+    let catalogue = rawi::tui::catalogue::Catalogue::new(
+        rawi::corpus::Library::bundled(),
+        std::sync::Arc::new(|_: &str| rawi::attribution::Extraction::default()),
     );
+    let state =
+        rawi::tui::state::State::new(catalogue, &config, ratatui::layout::Rect::new(0, 0, 80, 24));
     let help: Vec<_> = state.help.iter().map(|h| h.keys.clone()).collect();
     for (action, _) in Action::BINDABLE {
         assert!(

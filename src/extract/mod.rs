@@ -145,11 +145,17 @@ fn write_text(out: &mut Vec<u8>, rec: &Record) {
     out.push(b'\n');
 }
 
-/// Runs `rawi extract` over the given paths; returns the number of problems reported on
+/// Runs `rawi extract` over the given paths, read as [`crate::corpus`] reads them with `opts`
+/// (every input kind, encodings, JSON Lines key names, limits, one-line problems), extracted on
+/// all cores; records come out in input order. Returns the number of problems reported on
 /// stderr (inputs that could not be read, and warnings such as lossy decoding or skipped corpus
-/// lines). Articles are read by [`crate::corpus`] (every input kind, encodings, limits, one-line
-/// problems) and extracted on all cores; records come out in input order.
-pub fn run(paths: &[PathBuf], format: Format, out: &mut dyn Write) -> io::Result<usize> {
+/// lines).
+pub fn run(
+    paths: &[PathBuf],
+    format: Format,
+    opts: &LoadOptions,
+    out: &mut dyn Write,
+) -> io::Result<usize> {
     let extractor = Extractor::builtin();
     let mut problems = 0;
     let mut first = true;
@@ -160,7 +166,7 @@ pub fn run(paths: &[PathBuf], format: Format, out: &mut dyn Write) -> io::Result
         write_body(&mut buf, format, &record(a.path, &a.id, &a.text, &x));
         buf
     };
-    corpus::map_articles_par(paths, &LoadOptions::default(), render, |item| {
+    corpus::map_articles_par(paths, opts, render, |item| {
         match item {
             Ok(buf) => {
                 if result.is_ok() && format == Format::Json {
