@@ -139,7 +139,23 @@ fn hostile_text_and_file_name_never_reach_the_terminal_as_controls() {
     let name = format!("evil\x1b]0;NAME-PWN\x07\x1b[2J{BIDI}\u{9b}31m.txt");
     let path = dir.path().join(&name);
     std::fs::write(&path, hostile_article(false)).unwrap();
-    let tmux = Tmux::start(120, 40, &[path.to_str().unwrap()], &[]);
+    // Beside it, inputs that fail, with hostile names: their messages are printed once the
+    // reader has given the terminal back, and are checked with the rest.
+    let empty = dir
+        .path()
+        .join(format!("empty\x1b]2;EMPTY-PWN\x07{BIDI}.txt"));
+    std::fs::write(&empty, "").unwrap();
+    let missing = dir.path().join("missing\x1b[5n\u{9d}0;X\u{9c}.txt");
+    let tmux = Tmux::start(
+        120,
+        40,
+        &[
+            path.to_str().unwrap(),
+            empty.to_str().unwrap(),
+            missing.to_str().unwrap(),
+        ],
+        &[],
+    );
     let screen = tmux.wait_text("Speakers");
     assert!(
         screen.contains('␛'),
@@ -167,6 +183,9 @@ fn hostile_text_and_file_name_never_reach_the_terminal_as_controls() {
         Some(end) => &out[..end],
         None => &out[..],
     };
+    let screen = tmux.screen();
+    assert!(screen.contains("empty␛]2;EMPTY-PWN␇"), "{screen}");
+    assert!(screen.contains(".txt: does not exist"), "{screen}");
     let copies = check_terminal_output(rawi_part);
     assert_eq!(copies.len(), 1, "one OSC 52, after y: {copies:?}");
 }
@@ -244,4 +263,35 @@ fn the_byte_check_refuses_every_attack_and_accepts_what_rawi_sends() {
         let refused = std::panic::catch_unwind(|| check_terminal_output(&out)).is_err();
         assert!(refused, "{attack:?}");
     }
+}
+
+#[test]
+fn errors_and_the_speaker_index_print_no_control_from_the_input() {
+    let dir = tempfile::tempdir().unwrap();
+    let unsafe_char = |c: char| (c.is_control() && c != '\n') || is_bidi_format(c);
+    // Nothing can be opened: the error lists the problems, each name made safe.
+    let missing = dir.path().join(format!("gone\x1b]0;X\x07{BIDI}.txt"));
+    let out = Command::new(env!("CARGO_BIN_EXE_rawi"))
+        .arg(&missing)
+        .arg(dir.path().join("also\u{9b}2J.txt"))
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(!out.status.success());
+    assert!(stderr.contains("gone␛]0;X␇‹LRE›"), "{stderr}");
+    assert!(!stderr.chars().any(unsafe_char), "{stderr:?}");
+    // The corpus-wide speaker index (JSON Lines) escapes what JSON alone would let through.
+    let article = dir.path().join(format!("a{BIDI}.txt"));
+    std::fs::write(&article, hostile_article(false)).unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_rawi"))
+        .args(["extract", "--speakers"])
+        .arg(&article)
+        .arg(&missing)
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(stdout.contains("\"quoted\""), "{stdout}");
+    assert!(!stdout.chars().any(unsafe_char), "{stdout:?}");
+    assert!(!stderr.chars().any(unsafe_char), "{stderr:?}");
 }
