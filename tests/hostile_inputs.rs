@@ -308,3 +308,16 @@ fn config_keys_and_values_never_reach_the_terminal_raw() {
     );
     assert!(!out.status.success());
 }
+
+#[test]
+fn one_article_on_stdin_has_the_article_limit() {
+    // Found by the loaders fuzz target: a plain text on stdin skipped the 64 MiB article limit
+    // that a `.txt` file has (stdin may hold up to 1 GiB, for a corpus).
+    let big = vec![b'b'; (64 << 20) + 10];
+    let loaded = rawi::corpus::load_bytes("-", big, &rawi::corpus::LoadOptions::default());
+    assert!(loaded.articles.is_empty());
+    assert_eq!(
+        loaded.errors[0].to_string(),
+        "-: 64.0 MiB is over the 64 MiB limit for one article"
+    );
+}
