@@ -228,7 +228,8 @@ pub fn attribution(data: &[u8]) {
 }
 
 /// The loaders on bytes in memory (a `.txt` article or a JSON Lines corpus, as stdin is read):
-/// with detection or a forced encoding, under a small article limit. Every problem is one line
+/// with detection or a forced encoding, under a small article limit, and (mode bit 32) the same
+/// bytes from a file, which must give the same texts. Every problem is one line
 /// that names the input.
 pub fn loaders(data: &[u8]) {
     let mut p = Params { bytes: data };
@@ -252,7 +253,7 @@ pub fn loaders(data: &[u8]) {
         // A JSON Lines corpus for sure.
         bytes.insert(0, b'{');
     }
-    let loaded = load_bytes("fuzz-input", bytes, &opts);
+    let loaded = load_bytes("fuzz-input", bytes.clone(), &opts);
     for e in &loaded.errors {
         let message = e.to_string();
         assert!(message.starts_with("fuzz-input"), "{message}");
@@ -266,6 +267,54 @@ pub fn loaders(data: &[u8]) {
             a.path
         );
     }
+    if mode & 32 != 0 {
+        same_from_a_file(&bytes, &opts, &loaded);
+    }
+}
+
+/// The same bytes as a file (`.jsonl` when they start with `{`, else `.txt`), read by the file
+/// loader (chunked for a corpus): the same article texts, the same number of problems, each one
+/// line naming the file.
+fn same_from_a_file(bytes: &[u8], opts: &LoadOptions, from_memory: &rawi::corpus::Loaded) {
+    // As for stdin: a corpus if the first byte after a byte order mark and spaces is `{`.
+    let bom = [&b"\xEF\xBB\xBF"[..], b"\xFF\xFE", b"\xFE\xFF"]
+        .iter()
+        .find(|bom| bytes.starts_with(bom))
+        .map_or(0, |bom| bom.len());
+    let jsonl = bytes[bom..]
+        .iter()
+        .find(|b| !b.is_ascii_whitespace())
+        .is_some_and(|&b| b == b'{');
+    let name = format!(
+        "rawi-fuzz-{}.{}",
+        std::process::id(),
+        if jsonl { "jsonl" } else { "txt" }
+    );
+    let path = std::env::temp_dir().join(name);
+    std::fs::write(&path, bytes).expect("temporary file");
+    let loaded = rawi::corpus::load(std::slice::from_ref(&path), opts);
+    let _ = std::fs::remove_file(&path);
+    let shown = path.display().to_string();
+    for e in &loaded.errors {
+        let message = e.to_string();
+        assert!(message.starts_with(&shown), "{message}");
+        assert!(!message.contains('\n'), "one line: {message:?}");
+    }
+    let texts = |l: &rawi::corpus::Loaded| -> Vec<String> {
+        l.articles.iter().map(|a| a.text.clone()).collect()
+    };
+    assert_eq!(
+        texts(&loaded),
+        texts(from_memory),
+        "file and memory loads differ"
+    );
+    assert_eq!(
+        loaded.errors.len(),
+        from_memory.errors.len(),
+        "{:?} vs {:?}",
+        loaded.errors,
+        from_memory.errors
+    );
 }
 
 /// The reader: an article from the text, a terminal of any size from 1x1 (including sizes

@@ -2,7 +2,8 @@
 # Seeds the fuzz corpora (fuzz/corpus/TARGET/, git-ignored) with real articles, hostile strings
 # and the saved regression inputs. Each seed gets the parameter bytes its target reads first
 # (see entry_points.rs): text_layout 4 bytes (width lo/hi, flags, tab), reader 4 bytes (width,
-# height, flags, script length 0), loaders 1 byte (mode), attribution none.
+# height, flags, script length 0), loaders 1 byte (mode: 0, or 32 to also load it from a file),
+# attribution none.
 set -eu
 cd "$(dirname "$0")"
 root=..
@@ -29,6 +30,7 @@ seed() { # $1: file with the text, $2: name
   { printf '\027\000\101\004'; cat "/tmp/rawi-seed-$$"; } > "corpus/text_layout/$2-narrow-ltr"
   cp "/tmp/rawi-seed-$$" "corpus/attribution/$2"
   { printf '\000'; cat "/tmp/rawi-seed-$$"; } > "corpus/loaders/$2"
+  { printf '\040'; cat "/tmp/rawi-seed-$$"; } > "corpus/loaders/$2-also-from-a-file"
   { printf '\117\027\001\000'; cat "/tmp/rawi-seed-$$"; } > "corpus/reader/$2"
   rm -f "/tmp/rawi-seed-$$"
 }
@@ -52,6 +54,7 @@ rm -rf "$h"
 # A few lines of a real corpus, for the loaders.
 if [ -n "$shared" ] && [ -f "$shared/corpus/bulk.jsonl" ]; then
   { printf '\000'; head -n 3 "$shared/corpus/bulk.jsonl" | head -c 20000; } > corpus/loaders/bulk-head
+  { printf '\040'; head -n 3 "$shared/corpus/bulk.jsonl" | head -c 20000; } > corpus/loaders/bulk-head-file
 fi
 
 # Every saved regression input.

@@ -175,7 +175,18 @@ impl TextArgs {
     }
 }
 
-fn main() -> anyhow::Result<()> {
+fn main() -> std::process::ExitCode {
+    match run() {
+        Ok(()) => std::process::ExitCode::SUCCESS,
+        Err(e) => {
+            // Errors quote file names and inputs: every line is made safe to print.
+            eprintln!("Error: {}", display_safe_lines(&format!("{e:#}")));
+            std::process::ExitCode::FAILURE
+        }
+    }
+}
+
+fn run() -> anyhow::Result<()> {
     let matches = Cli::command().get_matches();
     let cli = Cli::from_arg_matches(&matches)?;
     match cli.command {
@@ -185,12 +196,21 @@ fn main() -> anyhow::Result<()> {
     }
 }
 
+/// [`display_safe`] line by line: controls become placeholders, the line breaks stay.
+fn display_safe_lines(text: &str) -> String {
+    text.lines()
+        .map(display_safe)
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
 /// The reader: config (defaults, file, then the flags given), articles, then the TUI.
 fn read(args: &ReadArgs, matches: &ArgMatches) -> anyhow::Result<()> {
     let loaded = rawi::config::load(args.config.as_deref());
     let mut config = loaded.config;
     for problem in &loaded.problems {
-        eprintln!("rawi: config: {problem}");
+        // Keys and values quoted from the file may hold controls: shown as placeholders.
+        eprintln!("rawi: config: {}", display_safe(&problem.to_string()));
     }
     let notice = loaded.problems.first().map(|p| {
         let more = loaded.problems.len() - 1;
@@ -224,7 +244,7 @@ fn read(args: &ReadArgs, matches: &ArgMatches) -> anyhow::Result<()> {
     let ended = rawi::tui::run(args.paths.clone(), opts, &config, notice)?;
     // The terminal is back: what could not be opened or saved, on stderr.
     for message in &ended.messages {
-        eprintln!("rawi: {message}");
+        eprintln!("rawi: {}", display_safe_lines(message));
     }
     match ended.exit {
         rawi::tui::event_loop::Exit::Signal(signal) => std::process::exit(128 + signal),
@@ -281,7 +301,7 @@ fn extract_speakers(args: &ExtractArgs, opts: &LoadOptions) -> anyhow::Result<()
     let mut failures = 0;
     for problem in library.problems() {
         failures += usize::from(!problem.is_warning());
-        eprintln!("rawi extract: {problem}");
+        eprintln!("rawi extract: {}", display_safe(&problem.to_string()));
     }
     if failures > 0 {
         anyhow::bail!("{failures} input(s) could not be read");

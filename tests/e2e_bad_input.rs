@@ -46,12 +46,10 @@ fn bad_inputs_are_reported_and_the_good_one_opens() {
     ];
     let args: Vec<&str> = args.iter().map(String::as_str).collect();
     let tmux = Tmux::start(160, 40, &args, &[]);
-    // The list fills in the background: wait for all three before moving.
+    // The three articles that did open (the lossy one, the corpus line, the good one) are all
+    // listed once loading is done; then move to the last.
     tmux.wait_text("Articles 3");
-    // Move through the articles that did open: the lossy one, the corpus line, the good one.
-    for _ in 0..3 {
-        tmux.keys(&["J"]);
-    }
+    tmux.keys(&["J", "J"]);
     tmux.wait_text("good.txt");
     tmux.keys(&["q"]);
     assert_eq!(tmux.assert_restored(), 0);
@@ -76,20 +74,27 @@ fn files_that_change_or_vanish_while_open_do_not_disturb_the_reader() {
         return;
     }
     let dir = tempfile::tempdir().unwrap();
-    let a = dir.path().join("a.txt");
-    let b = dir.path().join("b.txt");
+    let [a, b, c] = ["a.txt", "b.txt", "c.txt"].map(|name| dir.path().join(name));
     fs::write(&a, GOOD).unwrap();
     fs::write(&b, GOOD.replace("الوزير", "المدير")).unwrap();
-    let tmux = Tmux::start(120, 30, &[a.to_str().unwrap(), b.to_str().unwrap()], &[]);
-    tmux.wait_text("Articles 2");
+    fs::write(&c, GOOD.replace("الوزير", "النائب")).unwrap();
+    let paths = [&a, &b, &c].map(|p| p.to_str().unwrap().to_string());
+    let args: Vec<&str> = paths.iter().map(String::as_str).collect();
+    let tmux = Tmux::start(120, 30, &args, &[]);
+    tmux.wait_text("Articles 3");
+    // a.txt is open; b.txt changes and c.txt disappears before they are shown.
     fs::remove_file(&a).unwrap();
     fs::write(&b, b"\0\0\0 now binary").unwrap();
-    for key in ["J", "K", "J", "G", "g"] {
-        tmux.keys(&[key]);
-    }
-    tmux.wait_text("b.txt");
-    tmux.keys(&["K"]);
-    tmux.wait_text("a.txt");
+    fs::remove_file(&c).unwrap();
+    tmux.keys(&["J"]);
+    tmux.wait_text("b.txt: changed on disk since it was opened; reopen it");
+    tmux.keys(&["J"]);
+    tmux.wait_text("c.txt: disappeared since it was opened; reopen it");
+    // a.txt's text was read when it was opened: still shown, though the file is gone.
+    tmux.keys(&["g", "K", "K"]);
+    tmux.wait_for("a.txt and its text", |s| {
+        s.contains("a.txt") && s.contains("ﺮﻳﺯﻮﻟﺍ")
+    });
     tmux.keys(&["q"]);
     assert_eq!(tmux.assert_restored(), 0);
 }

@@ -280,3 +280,44 @@ fn stdin_and_stdout_closed_or_cut_short() {
         assert!(stderr.contains("status 0"), "{command}: {stderr}");
     }
 }
+
+#[test]
+fn config_keys_and_values_never_reach_the_terminal_raw() {
+    let case = Case::new();
+    let config = case.write(
+        "config\u{1b}[2J.toml",
+        "[reader]\n\"\\u001b]0;KEY-PWN\\u0007\" = 1\nbidi = \"\\u001b[31m\\u202e\"\n[keys]\n\"\\u009b2J\" = \"quit\"\n",
+    );
+    // The reader reports the config problems on stderr before it needs a terminal; with no
+    // article to open it then stops.
+    let out = Command::new(env!("CARGO_BIN_EXE_rawi"))
+        .arg("--config")
+        .arg(&config)
+        .arg(case.path("missing.txt"))
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(stderr.contains("rawi: config: "), "{stderr}");
+    assert!(stderr.contains("KEY-PWN"), "{stderr}");
+    assert!(stderr.contains("config␛[2J.toml:"), "{stderr}");
+    assert!(
+        !stderr
+            .chars()
+            .any(|c| (c.is_control() && c != '\n') || rawi::text::is_bidi_format(c)),
+        "{stderr:?}"
+    );
+    assert!(!out.status.success());
+}
+
+#[test]
+fn one_article_on_stdin_has_the_article_limit() {
+    // Found by the loaders fuzz target: a plain text on stdin skipped the 64 MiB article limit
+    // that a `.txt` file has (stdin may hold up to 1 GiB, for a corpus).
+    let big = vec![b'b'; (64 << 20) + 10];
+    let loaded = rawi::corpus::load_bytes("-", big, &rawi::corpus::LoadOptions::default());
+    assert!(loaded.articles.is_empty());
+    assert_eq!(
+        loaded.errors[0].to_string(),
+        "-: 64.0 MiB is over the 64 MiB limit for one article"
+    );
+}

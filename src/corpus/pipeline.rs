@@ -179,6 +179,11 @@ where
         if first == Some(&b'{') {
             let ctx = JsonlCtx::new(Origin::Memory(shown.into(), bytes.clone()), self.opts);
             jsonl_file::read_memory(self, &ctx, &bytes);
+        } else if bytes.len() as u64 > self.opts.max_article_bytes {
+            // One article, like a `.txt` file: the same limit (stdin may hold a larger corpus).
+            let size = bytes.len() as u64;
+            let limit = self.opts.max_article_bytes;
+            self.send(vec![Err(too_large(shown, size, limit, "article"))]);
         } else {
             let origin = Origin::Memory(shown.into(), bytes.clone());
             let id = match Path::new(shown).file_stem() {

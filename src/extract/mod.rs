@@ -11,7 +11,7 @@ use crate::attribution::{Extraction, Extractor, QuoteKind, SpeakerKind};
 use crate::corpus::{self, ArticleRef, LoadOptions};
 use crate::text::display_safe;
 
-mod json_safe;
+pub mod json_safe;
 
 /// Output format of `rawi extract`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

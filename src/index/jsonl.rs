@@ -39,8 +39,11 @@ impl SpeakerIndex {
                     })
                     .collect(),
             };
-            serde_json::to_writer(&mut out, &line)?;
-            out.write_all(b"\n")?;
+            let mut json = Vec::new();
+            serde_json::to_writer(&mut json, &line)?;
+            crate::extract::json_safe::escape_terminal_controls(&mut json, 0);
+            json.push(b'\n');
+            out.write_all(&json)?;
         }
         out.flush()
     }
