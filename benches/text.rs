@@ -7,7 +7,7 @@
 use std::hint::black_box;
 use std::time::Duration;
 
-use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+use criterion::{Criterion, Throughput, criterion_group};
 use rawi::text::{LayoutOptions, Layouter, VisualLine};
 use unicode_bidi::BidiInfo;
 
@@ -67,4 +67,19 @@ fn bench(c: &mut Criterion) {
 }
 
 criterion_group!(benches, bench);
-criterion_main!(benches);
+
+/// `RAWI_BENCH_ONCE=rawi|reorder_line FILE`: one pass over FILE, no statistics, for counting
+/// instructions under `valgrind --tool=callgrind` (wall time is too noisy on a shared machine).
+fn main() {
+    if let (Ok(which), Some(file)) = (std::env::var("RAWI_BENCH_ONCE"), std::env::args().nth(1)) {
+        let input = std::fs::read_to_string(file).expect("input file");
+        let n = match which.as_str() {
+            "reorder_line" => reorder_all(&input),
+            _ => layout_all(&input, &mut Layouter::new(), &LayoutOptions::default()),
+        };
+        println!("{which}: {n}");
+        return;
+    }
+    benches();
+    Criterion::default().configure_from_args().final_summary();
+}

@@ -7,7 +7,7 @@ use anyhow::Context;
 use clap::parser::ValueSource;
 use clap::{ArgMatches, Args, CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 use rawi::corpus::LoadOptions;
-use rawi::text::{BidiMode, DirPolicy, LayoutOptions};
+use rawi::text::{BidiMode, DirPolicy, LayoutOptions, display_safe};
 
 /// rawi (راوي): a terminal reader for Arabic news.
 ///
@@ -237,7 +237,8 @@ fn render(args: &RenderArgs) -> anyhow::Result<()> {
     let stdout = io::stdout().lock();
     match &args.file {
         Some(path) if path.as_os_str() != "-" => {
-            let file = std::fs::File::open(path).with_context(|| format!("{}", path.display()))?;
+            let file = std::fs::File::open(path)
+                .with_context(|| display_safe(&path.display().to_string()).into_owned())?;
             rawi::render::render(BufReader::new(file), stdout, args.width, &opts)
         }
         _ => rawi::render::render(io::stdin().lock(), stdout, args.width, &opts),
@@ -258,11 +259,12 @@ fn extract(args: &ExtractArgs) -> anyhow::Result<()> {
         Format::Text => rawi::extract::Format::Text,
     };
     let mut stdout = io::BufWriter::with_capacity(1 << 20, io::stdout().lock());
-    let failures = rawi::extract::run(&args.paths, format, &opts, &mut stdout)
+    let problems = rawi::extract::run(&args.paths, format, &opts, &mut stdout)
         .or_else(|e| ignore_broken_pipe(e).map(|()| 0))
         .context("extract")?;
-    if failures > 0 {
-        anyhow::bail!("{failures} input(s) could not be read");
+    if problems > 0 {
+        // Each was reported on its own line above; the status says the output is incomplete.
+        anyhow::bail!("{problems} problem(s) with the inputs, see above");
     }
     Ok(())
 }

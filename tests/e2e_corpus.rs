@@ -139,7 +139,12 @@ fn extract_reads_legacy_encodings_and_says_when_it_is_lossy() {
     let wrong = rawi(&["extract", "--encoding", "iso-8859-6", &legacy]);
     assert_ne!(wrong.stdout, detected.stdout);
     let broken = rawi(&["extract", &format!("{folder}/zz_broken.txt")]);
-    assert!(broken.status.success(), "a warning is not a failure");
+    // Still extracted, but the exit status says the input had a problem (issue 6).
+    assert!(!broken.status.success());
+    assert_eq!(
+        serde_json::from_slice::<serde_json::Value>(&broken.stdout).unwrap()["id"],
+        "zz_broken"
+    );
     assert!(String::from_utf8_lossy(&broken.stderr).contains("not valid UTF-8"));
 }
 

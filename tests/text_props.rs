@@ -166,7 +166,7 @@ fn expected(src: &str) -> String {
 /// the marks of both letters after it.
 fn same_modulo_marks(a: &str, b: &str) -> bool {
     let split = |s: &str| {
-        let is_mark = |c: &char| matches!(*c as u32, 0x064B..=0x065F | 0x0670);
+        let is_mark = |c: &char| matches!(*c as u32, 0x0300..=0x036F | 0x064B..=0x065F | 0x0670);
         let letters: String = s.chars().filter(|c| !is_mark(c)).collect();
         let mut marks: Vec<char> = s.chars().filter(is_mark).collect();
         marks.sort_unstable();

@@ -155,19 +155,35 @@ impl<'a> Engine<'a> {
         let needs = self.needs_of(hit.form);
         if relative.is_none() && before.is_none() && self.may_start_subject(j, needs) {
             let lenient = comp_at.is_some();
-            if let Some(p) = phrase::parse(&self.cx, j, comp_at.unwrap_or(send), lenient)
+            if let Some(mut p) = phrase::parse(&self.cx, j, comp_at.unwrap_or(send), lenient)
                 && self.accept_subject(&p, hit.form.agreement, lenient)
                 && (!framed || p.strength >= Strength::Described)
             {
+                if let Some(c) = comp_at {
+                    self.extend_description(&mut p, c);
+                }
+                if p.strength == Strength::Bare
+                    && p.end - p.start == 1
+                    && hit.form.agreement == Agreement::Fem
+                    && !list[p.start].fem
+                {
+                    // «قالت بكين»: a one-word name with a feminine verb is a state or a city.
+                    p.kind = super::SpeakerKind::Org;
+                }
                 j = p.end;
                 subject = Some(p);
             }
         }
         // «لوحت موسكو التي صوتت ضد القرار، بالانسحاب»: a relative clause after the speaker.
+        let rel_at = if j + 1 < send && list[j].punct().is_some_and(|c| matches!(c, '،' | ',')) {
+            j + 1
+        } else {
+            j
+        };
         if subject.is_some()
-            && j < send
-            && list[j].is_exactly(Class::Relative)
-            && let Some(m) = (j + 1..send.min(j + 14))
+            && rel_at < send
+            && list[rel_at].is_exactly(Class::Relative)
+            && let Some(m) = (rel_at + 1..send.min(rel_at + 14))
                 .find(|&m| list[m].punct().is_some_and(|c| matches!(c, '،' | ',')))
         {
             j = m + 1;
@@ -178,13 +194,22 @@ impl<'a> Engine<'a> {
             Some(c) if subject.is_some() || relative.is_some() || before.is_some() || framed => {
                 let after = self.cx.skip_framing(j, send, true);
                 let t = &list[after.min(list.len() - 1)];
+                // A real complementizer close after the speaker: what lies between is framing
+                // or apposition, unless it looks like content (أكد أهمية أن ...).
+                let real_comp = list[c].is_word() && c.saturating_sub(after) <= 12;
                 if after >= c
+                    || after > j && !list[c].is_word()
                     || t.is_exactly(Class::Preposition)
+                    || t.is_exactly(Class::Relative)
                     || t.has(clitic::LI)
                     || t.punct().is_some()
+                    || real_comp
+                        && !t.is(Class::ContentStart)
+                        && !t.has(clitic::BI)
+                        && !t.is_exactly(Class::CompPreposition)
                     || subject
                         .as_ref()
-                        .is_some_and(|p| p.end == j && after == j && c - j <= 2)
+                        .is_some_and(|p| p.end == j && after == j && c.saturating_sub(j) <= 2)
                 {
                     c
                 } else {
@@ -223,7 +248,25 @@ impl<'a> Engine<'a> {
                 id
             }
             (None, None, Some(id)) => id,
-            (None, None, None) => self.implicit(i, hit.form.agreement)?,
+            (None, None, None) => {
+                // «التطورات تشير إلى أن»: a noun right before a verb without و is its own
+                // (inanimate) subject, not an implicit speaker.
+                let mut k = i;
+                while k > 0 && list[k - 1].is_exactly(Class::Particle) {
+                    k -= 1;
+                }
+                if !list[i].has(clitic::CONJ)
+                    && k > 0
+                    && list[k - 1].has(clitic::AL)
+                    && !list[k - 1].is_exactly(Class::Time)
+                    && !list[k - 1].is(Class::Title)
+                    && !list[k - 1].is(Class::OrgHead)
+                    && self.cx.structure.quote_of[k - 1] == 0
+                {
+                    return None;
+                }
+                self.implicit(i, hit.form.agreement)?
+            }
         };
         self.emit(speaker, Some(i), opening)
     }
@@ -283,7 +326,8 @@ impl<'a> Engine<'a> {
         let from = (i.saturating_sub(12)..i)
             .rev()
             .find(|&k| list[k].is_word() && self.cx.tokens.bare(k) == "عن")?;
-        let p = phrase::parse(&self.cx, from + 1, i, true)?;
+        let mut p = phrase::parse(&self.cx, from + 1, i, true)?;
+        self.extend_description(&mut p, i);
         if p.end + 3 < i {
             return None;
         }
@@ -517,254 +561,6 @@ impl<'a> Engine<'a> {
         (from..to).all(|k| !list[k].is_word())
             || self.cx.phrase_at(from, Class::ContentBoundary).is_some()
     }
-
-    /// The first complementizer, colon or opening quotation mark ahead, if only a speaker
-    /// phrase and framing can stand before it.
-    fn comp_ahead(&self, j: usize, send: usize) -> Option<usize> {
-        let list = &self.cx.tokens.list;
-        let mut k = j;
-        while k < send.min(j + 30) {
-            let t = &list[k];
-            if t.is_exactly(Class::Complementizer) || t.punct() == Some(':') {
-                return Some(
-                    if k > j
-                        && list[k - 1].is_exactly(Class::CompPreposition)
-                        && !list[k - 1].has(clitic::BI)
-                    {
-                        k - 1
-                    } else {
-                        k
-                    },
-                );
-            }
-            if t.punct().is_some_and(is_quote_mark) && self.cx.structure.pair_opened_at(k).is_some()
-            {
-                // A quotation right after the speaker (no comma before it inside a name).
-                return (k > j).then_some(k);
-            }
-            if t.cue.is_some_and(|h| {
-                matches!(
-                    h.form.tense,
-                    Tense::Past | Tense::Present | Tense::Participle
-                )
-            }) && !t.is(Class::Title)
-                && k > j
-            {
-                return None;
-            }
-            if t.is_exactly(Class::Relative) {
-                // «X، الذي يتولى المفاوضات، إن»: a relative clause set off by commas.
-                let comma_before =
-                    k > j && list[k - 1].punct().is_some_and(|c| matches!(c, '،' | ','));
-                match (k + 1..send.min(k + 14))
-                    .find(|&m| list[m].punct().is_some_and(|c| matches!(c, '،' | ',')))
-                {
-                    Some(m) if comma_before => {
-                        k = m + 1;
-                        continue;
-                    }
-                    _ => return None,
-                }
-            }
-            if t.punct().is_some_and(|c| matches!(c, '.' | '؛')) {
-                return None;
-            }
-            k += 1;
-        }
-        None
-    }
-
-    /// Can a subject start at `j`? A word with ب starts one only when the cue does not take
-    /// ب-content (أشاد بجهود) and the word could be a name (بريطانيا).
-    fn may_start_subject(&self, j: usize, needs: Needs) -> bool {
-        let list = &self.cx.tokens.list;
-        if j >= list.len() {
-            return false;
-        }
-        let t = &list[j];
-        t.is_word()
-            && !t.is_exactly(Class::Complementizer)
-            && !t.is_exactly(Class::Preposition)
-            && !t.is_exactly(Class::CompPreposition)
-            && !t.has(clitic::LI)
-            && (!t.has(clitic::BI)
-                || t.is(Class::Honorific)
-                || phrase::bi_ambiguous(t) && needs == Needs::Any)
-            && !t.is_exactly(Class::ContentStart)
-            || t.punct() == Some('#')
-    }
-
-    /// Is this parse the verb's subject (not its object)?
-    fn accept_subject(&self, p: &Phrase, agreement: Agreement, lenient: bool) -> bool {
-        let list = &self.cx.tokens.list;
-        let head = &list[p.start];
-        if p.known.is_some() || p.strength == Strength::Named {
-            return !(agreement == Agreement::Masc && head.fem && head.is(Class::Title));
-        }
-        // A masculine verb right before a feminine noun is not its verb (وطالب المحكمة ...).
-        if agreement == Agreement::Masc
-            && head.fem
-            && !head.is(Class::Title)
-            && !head.is(Class::Group)
-        {
-            return false;
-        }
-        if p.strength == Strength::Described {
-            return true;
-        }
-        if lenient {
-            return true;
-        }
-        // Bare unknown words: a name only when it has no article and is not content-shaped.
-        let core = self.cx.tokens.bare(p.start);
-        let _ = core;
-        !head.has(clitic::AL)
-            && !head.fem
-            && !ends_with_pronoun(self.cx.text, head)
-            && p.end - p.start <= 3
-    }
-
-    /// «..., الذي أكد»، «التي قال فيها»: the entity just before the relative pronoun.
-    fn relative_before(&mut self, i: usize) -> Option<usize> {
-        let list = &self.cx.tokens.list;
-        let mut rel = i;
-        while rel > 0 && list[rel - 1].is_exactly(Class::Particle) && i - rel < 2 {
-            rel -= 1;
-        }
-        if rel == 0 || !list[rel - 1].is_exactly(Class::Relative) {
-            return None;
-        }
-        let rel = rel - 1;
-        // The antecedent phrase ends just before the relative (and its comma).
-        let mut end = rel;
-        while end > 0
-            && list[end - 1]
-                .punct()
-                .is_some_and(|c| matches!(c, '،' | ','))
-        {
-            end -= 1;
-        }
-        let agreement = list[i]
-            .cue
-            .map(|h| h.form.agreement)
-            .unwrap_or(Agreement::Masc);
-        let from = end.saturating_sub(10);
-        for start in from..end {
-            if let Some(p) = phrase::parse(&self.cx, start, end, false)
-                && p.end == end
-                && p.strength >= Strength::Described
-            {
-                let id = self.cx.resolve(&p, p.start);
-                if super::entities::agrees(&self.cx.entities.list[id], agreement) {
-                    return Some(id);
-                }
-            }
-        }
-        self.cx.entities.salient(i, agreement, |_| false)
-    }
-
-    /// A subject before the verb in its clause: «لكن ترامب قال»، «وكانت بكين قد قالت»، «X، الذي
-    /// ...، صرح».
-    fn subject_before(&self, i: usize) -> Option<Phrase> {
-        let cx = &self.cx;
-        let list = &cx.tokens.list;
-        let sentence = cx.structure.sentences[cx.structure.sentence_of[i] as usize];
-        let mut end = i;
-        while end > sentence.0 && list[end - 1].is_exactly(Class::Particle) {
-            end -= 1;
-        }
-        if end == sentence.0 {
-            return None;
-        }
-        // Skip a relative clause set off by commas: «X، الذي ...، صرح».
-        if list[end - 1]
-            .punct()
-            .is_some_and(|c| matches!(c, '،' | ','))
-        {
-            let rel = (sentence.0..end - 1)
-                .rev()
-                .take(25)
-                .find(|&k| list[k].is_exactly(Class::Relative))?;
-            end = rel;
-            while end > sentence.0
-                && list[end - 1]
-                    .punct()
-                    .is_some_and(|c| matches!(c, '،' | ','))
-            {
-                end -= 1;
-            }
-        }
-        // «الدول ال12 التي تلتقي ... تؤكد»: the noun before a relative clause or «وهو ...».
-        if let Some(rel) = (end.saturating_sub(14).max(sentence.0)..end).find(|&k| {
-            list[k].is_exactly(Class::Relative) || matches!(cx.tokens.folded(k), "وهو" | "وهي")
-        }) && rel > sentence.0
-        {
-            end = rel;
-        }
-        let lo = end.saturating_sub(8).max(sentence.0);
-        for start in lo..end {
-            let at_clause_start = start == sentence.0
-                || list[start - 1]
-                    .punct()
-                    .is_some_and(|c| matches!(c, '،' | ',' | ':' | '-' | '–'))
-                || list[start - 1].is_exactly(Class::Kana)
-                || list[start - 1].is_exactly(Class::Complementizer)
-                    && matches!(cx.tokens.folded(start - 1), "ان")
-                || cx.phrase_at(start - 1, Class::Opener) == Some(start)
-                || start >= 2 && cx.phrase_at(start - 2, Class::Opener) == Some(start);
-            if !at_clause_start {
-                continue;
-            }
-            if let Some(p) = phrase::parse(cx, start, end, false)
-                && p.end == end
-                && (p.strength >= Strength::Described
-                    || cx.known_name_at(start).is_some()
-                    || p.end - p.start <= 3 && !list[start].has(clitic::AL))
-            {
-                return Some(p);
-            }
-        }
-        None
-    }
-
-    /// The subject of an implicit cue: a speaker phrase earlier in the same sentence (the
-    /// subject of the verb before: «أصدرت السفارة ... بيانا أكدت فيه»), else the most recent
-    /// entity that agrees with the cue form.
-    fn implicit(&mut self, i: usize, agreement: Agreement) -> Option<usize> {
-        let tokens = self.cx.tokens;
-        let list = &tokens.list;
-        let (s0, _) = self.cx.structure.sentences[self.cx.structure.sentence_of[i] as usize];
-        let salient = self.cx.entities.salient(i, agreement, |_| false);
-        let recent_in_sentence = salient.is_some_and(|e| {
-            self.cx.entities.list[e]
-                .mentions
-                .last()
-                .is_some_and(|m| m.start >= list[s0].start as usize)
-        });
-        if !recent_in_sentence {
-            for k in (s0.max(i.saturating_sub(20))..i).rev() {
-                let t = &list[k];
-                if self.claimed[k] || self.cx.structure.quote_of[k] != 0 {
-                    break;
-                }
-                let head = (t.is(Class::OrgHead) || t.is(Class::Group))
-                    && !t.has(clitic::BI)
-                    && !t.has(clitic::LI);
-                if !head || k > 0 && list[k - 1].is_exactly(Class::Preposition) {
-                    continue;
-                }
-                if let Some(p) = phrase::parse(&self.cx, k, i, false)
-                    && p.strength >= Strength::Described
-                {
-                    let id = self.cx.resolve(&p, p.start);
-                    if super::entities::agrees(&self.cx.entities.list[id], agreement) {
-                        return Some(id);
-                    }
-                }
-            }
-        }
-        salient
-    }
 }
 
 /// Agreement of a possessive pronoun on a nominal cue (قوله -> he, قولها -> she).
@@ -781,7 +577,7 @@ fn possessive_agreement(word: &str) -> Agreement {
 }
 
 /// The word ends in an attached pronoun (ه as written, not ة): «تفهمه»، «أمله».
-fn ends_with_pronoun(text: &str, t: &super::tokens::Token) -> bool {
+pub(super) fn ends_with_pronoun(text: &str, t: &super::tokens::Token) -> bool {
     let word = &text[t.range()];
     let letters: Vec<char> = word
         .chars()

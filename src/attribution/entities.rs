@@ -33,6 +33,8 @@ pub struct Entity {
     pub mentions: Vec<Range<usize>>,
     pub quotes: usize,
     pub has_name: bool,
+    /// Token position of the latest mention (for "most recent" choices).
+    last_seen: usize,
 }
 
 #[derive(Debug, Default)]
@@ -124,9 +126,7 @@ impl Entities {
     pub fn known_at(&self, tokens: &Tokens, i: usize) -> Option<(usize, usize)> {
         let end = self.known_name_at(tokens, i, tokens.len())?;
         let ids = self.name_index.get(tokens.bare(i))?;
-        let id = *ids
-            .iter()
-            .max_by_key(|&&e| self.salience.iter().rposition(|&(_, x)| x == e))?;
+        let id = *ids.iter().max_by_key(|&&e| self.list[e].last_seen)?;
         Some((end, id))
     }
 
@@ -157,10 +157,9 @@ impl Entities {
             .by_form(&form_key)
             .or_else(|| self.by_name(&name_keys))
             .or_else(|| {
-                (name_keys.is_empty() && list[phrase.start].has(super::tokens::clitic::AL)
-                    || name_keys.is_empty()
-                        && phrase.strength == Strength::Described
-                        && words.len() == 1)
+                (name_keys.is_empty()
+                    && (list[phrase.start].has(super::tokens::clitic::AL)
+                        || phrase.strength == Strength::Described))
                     .then(|| self.by_words(&words, phrase.number))
                     .flatten()
             });
@@ -181,6 +180,7 @@ impl Entities {
                     mentions: Vec::new(),
                     quotes: 0,
                     has_name: false,
+                    last_seen: 0,
                 });
                 self.list.len() - 1
             }
@@ -265,9 +265,14 @@ impl Entities {
             let all_in = |a: &[String], b: &[String]| {
                 a.iter().all(|x| b.iter().any(|y| close_spelling(x, y)))
             };
+            // «أبو زيد» = «أبوزيد»: the same letters with or without a space.
+            let spaced =
+                |a: &[String], b: &[String]| a.len() > 1 && b.iter().any(|k| *k == a.concat());
             all_in(keys, &e.name_keys)
                 || all_in(&e.name_keys, keys)
                 || e.name_keys.concat() == joined
+                || spaced(keys, &e.name_keys)
+                || spaced(&e.name_keys, keys)
         })
     }
 
@@ -285,17 +290,21 @@ impl Entities {
     }
 
     fn most_recent(&self, mut pred: impl FnMut(&Entity) -> bool) -> Option<usize> {
-        self.salience
-            .iter()
-            .rev()
-            .map(|&(_, e)| e)
-            .find(|&e| pred(&self.list[e]))
+        (0..self.list.len())
+            .filter(|&e| pred(&self.list[e]))
+            .max_by_key(|&e| (self.list[e].last_seen, e))
     }
 
     /// Records a mention of entity `id` at token `at` (for salience).
     pub fn mention(&mut self, at: usize, id: usize) {
-        let pos = self.salience.partition_point(|&(p, _)| p <= at);
-        self.salience.insert(pos, (at, id));
+        if self.salience.last().is_none_or(|&(p, _)| p <= at) {
+            self.salience.push((at, id));
+        } else {
+            let pos = self.salience.partition_point(|&(p, _)| p <= at);
+            self.salience.insert(pos, (at, id));
+        }
+        let e = &mut self.list[id];
+        e.last_seen = e.last_seen.max(at);
     }
 
     /// Learns gender/number from a verb that agrees with the entity as its subject.

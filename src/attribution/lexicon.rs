@@ -232,13 +232,26 @@ pub struct CueInfo {
     pub needs_present: Needs,
 }
 
+/// Everything the lexicon knows about one folded word, found with one lookup.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Entry {
+    pub class: u32,
+    /// The word is a cue form (the first one listed when several cues share it).
+    pub cue: Option<CueForm>,
+    /// The word is a cue form with an attached pronoun (وصفه، قوله).
+    pub suffixed: Option<CueForm>,
+}
+
 /// The compiled lexicon: folded words to class bits, phrases, cue forms.
 #[derive(Debug, Default)]
 pub struct Compiled {
+    entries: FxHashMap<String, Entry>,
     words: FxHashMap<String, u32>,
     /// First word of a phrase -> (the phrase's words, class bits).
     phrases: FxHashMap<String, Vec<(Vec<String>, u32)>>,
     cues: FxHashMap<String, Vec<CueForm>>,
+    /// Cue forms with an attached pronoun (وصفه، قوله) -> the form.
+    suffixed: FxHashMap<String, CueForm>,
     pub cue_info: Vec<CueInfo>,
     pub pronoun_suffixes: Vec<String>,
 }
@@ -291,7 +304,36 @@ impl Compiled {
         for entry in &lexicon.cue {
             c.add_cue(entry);
         }
+        for (form, forms) in &c.cues {
+            let Some(f) = forms
+                .iter()
+                .find(|f| matches!(f.tense, Tense::Past | Tense::Present | Tense::Noun))
+            else {
+                continue;
+            };
+            for suffix in &c.pronoun_suffixes {
+                let key = format!("{form}{suffix}");
+                if !c.cues.contains_key(&key) {
+                    c.suffixed.entry(key).or_insert(*f);
+                }
+            }
+        }
+        for (w, &class) in &c.words {
+            c.entries.entry(w.clone()).or_default().class = class;
+        }
+        for (w, forms) in &c.cues {
+            c.entries.entry(w.clone()).or_default().cue = forms.first().copied();
+        }
+        for (w, &form) in &c.suffixed {
+            c.entries.entry(w.clone()).or_default().suffixed = Some(form);
+        }
         c
+    }
+
+    /// Classes and cue forms of one folded word.
+    #[inline]
+    pub fn entry(&self, folded: &str) -> Entry {
+        self.entries.get(folded).copied().unwrap_or_default()
     }
 
     fn add_cue(&mut self, entry: &CueEntry) {
@@ -376,6 +418,11 @@ impl Compiled {
     /// The cue forms of one folded word.
     pub fn cue(&self, folded: &str) -> Option<&[CueForm]> {
         self.cues.get(folded).map(|v| v.as_slice())
+    }
+
+    /// A cue form with an attached pronoun (وصفه -> وصف).
+    pub fn suffixed_cue(&self, folded: &str) -> Option<CueForm> {
+        self.suffixed.get(folded).copied()
     }
 
     /// Phrases starting with this folded word, longest first.

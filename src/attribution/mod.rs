@@ -16,6 +16,7 @@ mod phrase;
 mod sources;
 mod span;
 mod structure;
+mod subjects;
 mod tokens;
 
 use engine::Engine;

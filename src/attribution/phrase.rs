@@ -10,6 +10,7 @@
 use super::Context;
 use super::SpeakerKind;
 use super::lexicon::Class;
+use super::structure::is_quote_mark;
 use super::tokens::{Kind, Token, Tokens, clitic};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -428,7 +429,7 @@ pub fn parse_with(
                     // Part of the role (السفير الروسي في لاهاي) unless framing follows.
                     let next = j + 1;
                     if next >= limit
-                        || !list[next].is_word()
+                        || !list[next].is_word() && !list[next].punct().is_some_and(is_quote_mark)
                         || list[next].is(Class::FramingNoun)
                         || list[next].is(Class::Time)
                         || list[next].is_exactly(Class::Complementizer)
@@ -463,8 +464,18 @@ pub fn parse_with(
                 {
                     break;
                 }
-                if t.is(Class::Time) && !adjective {
+                if t.is_exactly(Class::Time) && !adjective {
                     break;
+                }
+                if matches!(tokens.bare(j), "بينها" | "بينهم" | "منها" | "منهم")
+                    && j + 1 < limit
+                    && name_like(&list[j + 1])
+                    && (state == State::Group || kind == SpeakerKind::Org)
+                {
+                    // «19 منظمة غير حكومية بينها اوكسفام»: members named after the group.
+                    role = Some((s, j + 2));
+                    j += 2;
+                    continue;
                 }
                 if state == State::Group {
                     // «شهود عيان»: one noun may complete the group's head.
@@ -571,10 +582,10 @@ pub fn parse_with(
                     j += 1;
                     continue;
                 }
-                if e - s >= MAX_NAME && !t.is(Class::NameParticle) {
+                let after_particle = e > s && list[e - 1].is(Class::NameParticle);
+                if e - s >= MAX_NAME && !t.is(Class::NameParticle) && !after_particle {
                     break;
                 }
-                let after_particle = e > s && list[e - 1].is(Class::NameParticle);
                 if t.is(Class::NameParticle) || after_particle && t.is_word() {
                     name = Some((s, j + 1));
                     j += 1;

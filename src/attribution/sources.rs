@@ -59,7 +59,13 @@ impl Engine<'_> {
         if j >= send {
             return None;
         }
-        let p = phrase::parse_with(&self.cx, j, send, false, true)?;
+        let mut p = phrase::parse_with(&self.cx, j, send, false, true)?;
+        // «وبحسب وثائق سرية نشرها موقع ويكيليكس فان ...»: the description runs to فإن.
+        if let Some(c) = (p.end..send.min(p.end + 8))
+            .find(|&k| matches!(tokens.folded(k), "فان" | "فانه" | "فانها"))
+        {
+            self.extend_description(&mut p, c);
+        }
         let head = &list[p.start];
         if head.is(Class::Legal) && !head.is(Class::OrgHead) && p.name.is_none()
             || p.strength == Strength::Bare && head.has(clitic::AL) && p.end - p.start > 3
@@ -97,6 +103,26 @@ impl Engine<'_> {
             (
                 list[open + 1].start as usize..list[close - 1].end as usize,
                 QuoteKind::Direct,
+            )
+        } else if start >= i {
+            // Pre-posed: «وبحسب X فإن CONTENT»، «ووفقا لـX، CONTENT».
+            let mut k = p.end;
+            while k < send && (!list[k].is_word() || list[k].is_exactly(Class::Time)) {
+                k += 1;
+            }
+            if k < send && list[k].is_exactly(Class::Complementizer) {
+                k += 1;
+            }
+            if k >= send {
+                return None;
+            }
+            let end = self.cx.content_end(k, false);
+            if end <= k {
+                return None;
+            }
+            (
+                list[k].start as usize..list[end - 1].end as usize,
+                QuoteKind::Indirect,
             )
         } else {
             // Mid-sentence cue: the whole clause, cue included; else what comes before it.

@@ -12,7 +12,10 @@ use super::tokens::clitic;
 impl Context<'_> {
     /// End (exclusive) of the sentence holding token `i`, before its final stop.
     pub fn sentence_end(&self, i: usize) -> usize {
-        let k = self.structure.sentence_of[i] as usize;
+        let Some(&k) = self.structure.sentence_of.get(i) else {
+            return self.tokens.len();
+        };
+        let k = k as usize;
         let (_, end) = self.structure.sentences[k];
         self.trim_end(i, end)
     }

@@ -184,7 +184,10 @@ impl Tokens {
         let mut last_letter = ' ';
         for c in text[start..end].chars() {
             if let Some(f) = fold_char(c) {
-                if f.is_numeric() {
+                if f.is_ascii_digit()
+                    || ('\u{0660}'..='\u{0669}').contains(&f)
+                    || ('\u{06F0}'..='\u{06F9}').contains(&f)
+                {
                     has_digit = true;
                 }
                 if ('\u{0621}'..='\u{06FF}').contains(&f) {
@@ -213,12 +216,7 @@ impl Tokens {
         };
         if arabic > 0 {
             // «ألكسندر»، «ألمانيا»: alef with hamza before ل is no article.
-            let hamza_al = text[start..end]
-                .chars()
-                .filter(|c| ('\u{0621}'..='\u{064A}').contains(c))
-                .take(4)
-                .collect::<String>()
-                .contains("أل");
+            let hamza_al = hamza_alef_lam(&text[start..end]);
             analyse(
                 &self.folded[fold_start..fold_end],
                 &mut token,
@@ -230,10 +228,32 @@ impl Tokens {
     }
 }
 
+/// Letters, digits, marks and tatweel. Arabic and ASCII are decided without the (slow) general
+/// Unicode tables.
 fn is_word_char(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric() || c == '_';
+    }
+    if ('\u{0600}'..='\u{06FF}').contains(&c) {
+        return matches!(c, '\u{0610}'..='\u{061A}' | '\u{0620}'..='\u{0669}' | '\u{066E}'..='\u{06D3}' | '\u{06D5}'..='\u{06DC}' | '\u{06DF}'..='\u{06E8}' | '\u{06EA}'..='\u{06FC}' | '\u{06FF}');
+    }
     c.is_alphanumeric()
         || c == '_'
         || matches!(c, '\u{0610}'..='\u{061A}' | '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{06D6}'..='\u{06ED}' | '\u{0640}' | '\u{200C}' | '\u{200D}')
+}
+
+/// «أل» among the first letters of a word (ألكسندر، وألمانيا).
+fn hamza_alef_lam(word: &str) -> bool {
+    let mut letters = word
+        .chars()
+        .filter(|c| ('\u{0621}'..='\u{064A}').contains(c))
+        .take(4);
+    let mut prev = ' ';
+    letters.any(|c| {
+        let found = prev == 'أ' && c == 'ل';
+        prev = c;
+        found
+    })
 }
 
 fn prev_is_digit(bytes: &[u8], i: usize) -> bool {
@@ -259,57 +279,59 @@ const FA: char = 'ف';
 
 /// Clitics, classes and cue forms of one folded Arabic word.
 fn analyse(word: &str, token: &mut Token, lex: &Compiled, hamza_al: bool) {
-    let letters = word.chars().count();
-    let exact = lex.word(word);
+    // Folded Arabic letters take two bytes: lengths are counted in letters that way.
+    let letters = |s: &str| s.len() / 2;
+    let exact = lex.entry(word);
     let mut bare = word;
-    if exact == 0
-        && lex.cue(word).is_none()
-        && letters > 2
+    let mut bare_entry = exact;
+    if exact.class == 0
+        && exact.cue.is_none()
+        && letters(word) > 2
         && let Some(rest) = word.strip_prefix(WAW).or_else(|| word.strip_prefix(FA))
-        // «فالس»، «فالتر»: و/ف + ال + one or two letters is a name, not a conjunction.
-        && !(rest.starts_with("ال") && rest.chars().count() < 5 && lex.word(rest) == 0)
     {
-        bare = rest;
-        token.clitics |= clitic::CONJ;
-        token.conj_len = (word.len() - rest.len()) as u8;
+        let rest_entry = lex.entry(rest);
+        // «فالس»، «فالتر»: و/ف + ال + one or two letters is a name, not a conjunction.
+        if !(rest.starts_with("ال") && letters(rest) < 5 && rest_entry.class == 0) {
+            bare = rest;
+            bare_entry = rest_entry;
+            token.clitics |= clitic::CONJ;
+            token.conj_len = (word.len() - rest.len()) as u8;
+        }
     }
-    let bare_class = if bare.len() == word.len() {
-        exact
-    } else {
-        lex.word(bare)
-    };
+    let bare_class = bare_entry.class;
     token.exact_class = bare_class;
     let mut class = bare_class;
     // Strip ب ل ك and ال to find the stem (بالجهود -> جهود، للشؤون -> شؤون).
     let mut core = bare;
     let mut clitics = 0u8;
     if bare_class == 0 || bare.starts_with("ال") {
-        if let Some(rest) = bare.strip_prefix("لل").filter(|r| r.chars().count() >= 2) {
+        if let Some(rest) = bare.strip_prefix("لل").filter(|r| letters(r) >= 2) {
             clitics |= clitic::LI | clitic::AL;
             core = rest;
         } else {
             for (p, bit) in [('ب', clitic::BI), ('ل', clitic::LI), ('ك', clitic::KA)] {
-                if let Some(rest) = bare.strip_prefix(p).filter(|r| r.chars().count() >= 3) {
-                    let with_al = rest.starts_with("ال");
-                    if with_al || lex.word(rest) != 0 || rest.chars().count() >= 3 {
-                        clitics |= bit;
-                        core = rest;
-                    }
+                if let Some(rest) = bare.strip_prefix(p).filter(|r| letters(r) >= 3) {
+                    clitics |= bit;
+                    core = rest;
                     break;
                 }
             }
             if let Some(rest) = core
                 .strip_prefix("ال")
-                .filter(|r| r.chars().count() >= 2 && !hamza_al)
+                .filter(|r| letters(r) >= 2 && !hamza_al)
             {
-                class |= lex.word(core);
+                if core.len() != bare.len() {
+                    class |= lex.entry(core).class & NOUN_CLASSES;
+                }
                 clitics |= clitic::AL;
                 core = rest;
             }
         }
         // A stem found by stripping clitics is a noun: function-word classes stay out
         // («الآن» is no «أن»).
-        class |= lex.word(core) & NOUN_CLASSES;
+        if core.len() != bare.len() {
+            class |= lex.entry(core).class & NOUN_CLASSES;
+        }
     }
     // A word that is itself in the lexicon keeps no ب/ل clitic (بين، بعد، لدى).
     if bare_class != 0 {
@@ -318,47 +340,25 @@ fn analyse(word: &str, token: &mut Token, lex: &Compiled, hamza_al: bool) {
     token.clitics |= clitics;
     token.core_len = (word.len() - core.len()) as u8;
     token.class = class;
-    token.cue = find_cue(word, bare, lex, token.fem);
-}
-
-fn find_cue(word: &str, bare: &str, lex: &Compiled, taa_marbuta: bool) -> Option<CueHit> {
-    let first = |forms: &[CueForm]| forms.first().copied();
-    if let Some(form) = lex.cue(word).and_then(first) {
-        return Some(CueHit {
+    // A cue form, as written or without و/ف, or with an attached pronoun (an object on verbs:
+    // وصفه; a possessor on nouns: قوله). A word written with ة is a noun (إضافة), not a verb
+    // with ه.
+    token.cue = exact
+        .cue
+        .or(bare_entry.cue)
+        .map(|form| CueHit {
             form,
             object: false,
+        })
+        .or_else(|| {
+            (!token.fem)
+                .then_some(bare_entry.suffixed)
+                .flatten()
+                .map(|form| CueHit {
+                    form,
+                    object: form.tense != Tense::Noun,
+                })
         });
-    }
-    if bare.len() != word.len()
-        && let Some(form) = lex.cue(bare).and_then(first)
-    {
-        return Some(CueHit {
-            form,
-            object: false,
-        });
-    }
-    // An attached pronoun: an object on verbs (وصفه), a possessor on nouns (قوله). A word
-    // written with ة is a noun (إضافة), not a verb with ه.
-    if taa_marbuta {
-        return None;
-    }
-    for suffix in &lex.pronoun_suffixes {
-        if let Some(stem) = bare.strip_suffix(suffix.as_str())
-            && stem.chars().count() >= 2
-            && let Some(form) = lex.cue(stem).and_then(|forms| {
-                forms
-                    .iter()
-                    .find(|f| matches!(f.tense, Tense::Past | Tense::Present | Tense::Noun))
-                    .copied()
-            })
-        {
-            return Some(CueHit {
-                form,
-                object: form.tense != Tense::Noun,
-            });
-        }
-    }
-    None
 }
 
 #[cfg(test)]

@@ -1,7 +1,6 @@
 //! `rawi extract`: speakers and quotes of articles as JSON Lines, JSON or text.
 //!
-//! Articles are extracted in parallel (rayon) in batches, and printed in input order. Input
-//! loading is kept in [`inputs`] behind one function so that it can move to [`crate::corpus`].
+//! Articles are read by [`crate::corpus`] and extracted in parallel, and printed in input order.
 
 use std::io::{self, Write};
 use std::path::PathBuf;
@@ -9,9 +8,10 @@ use std::path::PathBuf;
 use serde::Serialize;
 
 use crate::attribution::{Extraction, Extractor, QuoteKind, SpeakerKind};
-use crate::corpus::{LoadOptions, map_articles_par};
+use crate::corpus::{self, ArticleRef, LoadOptions};
+use crate::text::display_safe;
 
-pub mod inputs;
+mod json_safe;
 
 /// Output format of `rawi extract`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -84,25 +84,38 @@ pub fn record<'a>(path: &'a str, id: &'a str, text: &'a str, x: &'a Extraction) 
 }
 
 /// Writes one article in the given format. `first`: no record was written before (JSON array).
-fn write_record(out: &mut Vec<u8>, format: Format, rec: &Record, first: bool) {
+pub fn write_record(out: &mut Vec<u8>, format: Format, rec: &Record, first: bool) {
+    if format == Format::Json {
+        out.extend_from_slice(if first { b"[\n" } else { b",\n" });
+    }
+    write_body(out, format, rec);
+}
+
+/// One record without what separates it from the one before (JSON array commas).
+fn write_body(out: &mut Vec<u8>, format: Format, rec: &Record) {
+    let start = out.len();
     match format {
         Format::Jsonl => {
             serde_json::to_writer(&mut *out, rec).expect("serialising to memory");
             out.push(b'\n');
         }
         Format::Json => {
-            out.extend_from_slice(if first { b"[\n" } else { b",\n" });
-            serde_json::to_writer_pretty(&mut *out, rec).expect("serialising to memory");
+            serde_json::to_writer_pretty(&mut *out, rec).expect("serialising to memory")
         }
         Format::Text => write_text(out, rec),
     }
+    if format != Format::Text {
+        json_safe::escape_terminal_controls(out, start);
+    }
 }
 
+/// The text format is read in a terminal: every string from the article (path, names, cues,
+/// quotes) goes through [`display_safe`], so no control or bidi formatting character gets out.
 fn write_text(out: &mut Vec<u8>, rec: &Record) {
     let _ = writeln!(
         out,
         "== {} ({} speakers, {} quotes)",
-        rec.path,
+        display_safe(rec.path),
         rec.speakers.len(),
         rec.quotes.len()
     );
@@ -111,9 +124,9 @@ fn write_text(out: &mut Vec<u8>, rec: &Record) {
             SpeakerKind::Person => "person",
             SpeakerKind::Org => "org",
         };
-        let _ = write!(out, "[{}] {} ({kind}", s.id, s.name);
+        let _ = write!(out, "[{}] {} ({kind}", s.id, display_safe(s.name));
         if let Some(role) = s.role {
-            let _ = write!(out, ", {role}");
+            let _ = write!(out, ", {}", display_safe(role));
         }
         let _ = writeln!(out, "), {} quotes", s.quotes);
         for q in rec.quotes.iter().filter(|q| q.speaker == s.id) {
@@ -121,15 +134,22 @@ fn write_text(out: &mut Vec<u8>, rec: &Record) {
                 QuoteKind::Direct => "«»",
                 QuoteKind::Indirect => "~",
             };
-            let _ = writeln!(out, "    {mark} {}: {}", q.cue, q.text);
+            let _ = writeln!(
+                out,
+                "    {mark} {}: {}",
+                display_safe(q.cue),
+                display_safe(q.text)
+            );
         }
     }
     out.push(b'\n');
 }
 
-/// Runs `rawi extract` over the given paths (read as [`crate::corpus`] reads them, with `opts`:
-/// encodings, JSON Lines key names); returns the number of inputs that failed. Warnings (lossy
-/// decoding, skipped corpus lines) go to stderr and are not failures.
+/// Runs `rawi extract` over the given paths, read as [`crate::corpus`] reads them with `opts`
+/// (every input kind, encodings, JSON Lines key names, limits, one-line problems), extracted on
+/// all cores; records come out in input order. Returns the number of problems reported on
+/// stderr (inputs that could not be read, and warnings such as lossy decoding or skipped corpus
+/// lines).
 pub fn run(
     paths: &[PathBuf],
     format: Format,
@@ -137,52 +157,38 @@ pub fn run(
     out: &mut dyn Write,
 ) -> io::Result<usize> {
     let extractor = Extractor::builtin();
-    let mut failures = 0;
+    let mut problems = 0;
     let mut first = true;
     let mut result = Ok(());
-    map_articles_par(
-        paths,
-        opts,
-        |a| {
-            let x = extractor.extract(&a.text);
-            let rec = record(a.path, &a.id, &a.text, &x);
-            let mut buf = Vec::with_capacity(a.text.len() / 2);
-            match format {
-                // The array's commas are written in order, by the sink.
-                Format::Json => {
-                    serde_json::to_writer_pretty(&mut buf, &rec).expect("serialising to memory")
+    let render = |a: ArticleRef<'_>| {
+        let x = extractor.extract(&a.text);
+        let mut buf = Vec::with_capacity(a.text.len() / 2);
+        write_body(&mut buf, format, &record(a.path, &a.id, &a.text, &x));
+        buf
+    };
+    corpus::map_articles_par(paths, opts, render, |item| {
+        match item {
+            Ok(buf) => {
+                if result.is_ok() && format == Format::Json {
+                    result = out.write_all(if first { b"[\n" } else { b",\n" });
                 }
-                _ => write_record(&mut buf, format, &rec, false),
-            }
-            buf
-        },
-        |item| {
-            match item {
-                Ok(buf) => {
-                    let written = if format == Format::Json {
-                        out.write_all(if first { b"[\n" } else { b",\n" })
-                            .and_then(|()| out.write_all(&buf))
-                    } else {
-                        out.write_all(&buf)
-                    };
-                    first = false;
-                    if let Err(e) = written {
-                        result = Err(e);
-                        return false;
-                    }
-                }
-                Err(e) => {
-                    failures += usize::from(!e.is_warning());
-                    eprintln!("rawi extract: {e}");
+                first = false;
+                if result.is_ok() {
+                    result = out.write_all(&buf);
                 }
             }
-            true
-        },
-    );
+            Err(e) => {
+                problems += 1;
+                eprintln!("rawi extract: {}", display_safe(&e.to_string()));
+            }
+        }
+        // A closed output (`| head`) stops the reading too.
+        result.is_ok()
+    });
     result?;
     if format == Format::Json {
         out.write_all(if first { b"[]\n" } else { b"\n]\n" })?;
     }
     out.flush()?;
-    Ok(failures)
+    Ok(problems)
 }

@@ -6,7 +6,7 @@ use unicode_bidi::BidiClass;
 use unicode_segmentation::UnicodeSegmentation;
 
 use super::layout::CharInfo;
-use super::props::{DROPPED, INVISIBLE, JOINER, MARK, MAYBE_MIRRORED, NARROW};
+use super::props::{CONTROL, DROPPED, EXTEND, INVISIBLE, JOINER, MARK, MAYBE_MIRRORED, NARROW};
 use super::reorder::mirrored;
 use super::sanitize::format_mark;
 use super::width::grapheme_width;
@@ -33,13 +33,6 @@ pub(crate) enum Kind {
     Invisible,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Break {
-    No,
-    Allowed,
-    Mandatory,
-}
-
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Cluster {
     /// Its chars, as indices into the layout's chars.
@@ -56,7 +49,8 @@ pub(crate) struct Cluster {
     /// Original bidi class of the first char (rule L1).
     pub class: BidiClass,
     pub kind: Kind,
-    pub break_before: Break,
+    /// Follows a line separator: a line must start here.
+    pub forced_break: bool,
     /// The mirrored glyph of its first char, painted instead in a right-to-left run (L4);
     /// `'\0'` when it has none.
     pub mirror: char,
@@ -83,17 +77,10 @@ pub(crate) fn is_simple_for_segmentation(c: char) -> bool {
     }
 }
 
-/// Grapheme-extending chars among simple ones: the Arabic-block nonspacing marks.
-#[inline]
-fn extends_grapheme(c: char) -> bool {
-    let u = c as u32;
-    matches!(u, 0x0610..=0x061A | 0x064B..=0x065F | 0x0670 | 0x06D6..=0x06DC | 0x06DF..=0x06E4
-        | 0x06E7..=0x06E8 | 0x06EA..=0x06ED)
-}
-
-/// Calls `f(first, end)` for every grapheme, as char index ranges of `chars`. With `simple`, a
-/// mark extends the grapheme before it unless that one is a control (UAX #29 GB4, GB9); otherwise
-/// unicode-segmentation decides.
+/// Calls `f(first, end)` for every grapheme, as char index ranges of `chars`. With `simple`, an
+/// Arabic mark extends the grapheme before it unless that one is a control (UAX #29 GB4, GB9);
+/// otherwise unicode-segmentation decides.
+#[inline(always)]
 pub(crate) fn for_each_grapheme(
     clean: &str,
     chars: &[CharInfo],
@@ -101,16 +88,16 @@ pub(crate) fn for_each_grapheme(
     mut f: impl FnMut(usize, usize),
 ) {
     if simple {
-        let mut start = 0;
-        for i in 1..chars.len() {
-            let prev = chars[i - 1].ch;
-            if !extends_grapheme(chars[i].ch) || prev.is_ascii_control() || prev == '\u{061C}' {
-                f(start, i);
-                start = i;
+        let mut a = 0;
+        while a < chars.len() {
+            let mut b = a + 1;
+            if chars[a].flags & CONTROL == 0 {
+                while b < chars.len() && chars[b].flags & EXTEND != 0 {
+                    b += 1;
+                }
             }
-        }
-        if !chars.is_empty() {
-            f(start, chars.len());
+            f(a, b);
+            a = b;
         }
     } else {
         let mut k = 0;
@@ -130,52 +117,82 @@ pub(crate) fn for_each_grapheme(
 pub(crate) fn build_clusters(
     clean: &str,
     chars: &[CharInfo],
+    paragraph_len: usize,
     simple: bool,
     reveal: bool,
     scratch: &mut String,
     clusters: &mut Vec<Cluster>,
 ) {
     clusters.clear();
-    for_each_grapheme(clean, chars, simple, |a, b| {
-        let g = &chars[a..b];
-        let first = g[0];
-        let last = g[g.len() - 1];
-        let logical = (first.orig, last.orig + last.orig_len as u32);
+    clusters.reserve(chars.len());
+    let mut builder = Builder {
+        chars,
+        paragraph_len: paragraph_len as u32,
+        reveal,
+        scratch,
+        clusters,
+        after_separator: false,
+    };
+    for_each_grapheme(clean, chars, simple, |a, b| builder.add(a, b));
+}
+
+struct Builder<'a> {
+    chars: &'a [CharInfo],
+    paragraph_len: u32,
+    reveal: bool,
+    scratch: &'a mut String,
+    clusters: &'a mut Vec<Cluster>,
+    /// The last cluster was a line separator.
+    after_separator: bool,
+}
+
+impl Builder<'_> {
+    /// Adds the grapheme `chars[a..b]`.
+    #[inline(always)]
+    fn add(&mut self, a: usize, b: usize) {
+        let chars = self.chars;
+        let first = &chars[a];
+        let end = chars.get(b).map_or(self.paragraph_len, |c| c.orig);
         // The alef of a lam-alef ligature joins the lam's cluster, its marks after the lam's.
-        if let Some(prev) = clusters.last_mut().filter(|_| first.shaped == '\0') {
+        if let Some(prev) = self.clusters.last_mut().filter(|_| first.shaped == '\0') {
             prev.chars.1 = b as u32;
-            prev.logical.1 = logical.1;
-            if !g[1..].iter().all(|c| c.flags & MARK != 0) {
-                prev.width = measure(&chars[prev.chars.0 as usize..b], scratch);
+            prev.logical.1 = end;
+            if !chars[a + 1..b].iter().all(|c| c.flags & MARK != 0) {
+                prev.width = measure(&chars[prev.chars.0 as usize..b], self.scratch);
                 prev.painted = prev.width;
             }
             return;
         }
         let mut cluster = Cluster {
             chars: (a as u32, b as u32),
-            logical,
+            logical: (first.orig, end),
             clean_start: first.clean,
-            width: 0,
-            painted: 0,
+            width: 1,
+            painted: 1,
             level: first.level,
             class: first.class,
             kind: Kind::Text,
-            break_before: Break::No,
+            forced_break: self.after_separator,
             mirror: '\0',
         };
-        if g.len() == 1 {
-            single_char_cluster(&mut cluster, first, reveal, scratch);
-        } else {
-            many_char_cluster(&mut cluster, g, reveal, scratch);
+        self.after_separator = false;
+        // The common case, a letter on its own, needs nothing more.
+        if b - a > 1 || first.flags & (NARROW | MAYBE_MIRRORED) != NARROW {
+            if b - a == 1 {
+                single_char_cluster(&mut cluster, first, self.reveal, self.scratch);
+            } else {
+                many_char_cluster(&mut cluster, &chars[a..b], self.reveal, self.scratch);
+            }
+            cluster.painted = cluster.width;
+            self.after_separator = first.ch == '\u{2028}';
         }
-        cluster.painted = cluster.width;
-        clusters.push(cluster);
-    });
+        self.clusters.push(cluster);
+    }
 }
 
 /// The common case: a grapheme of one char.
 #[inline]
-fn single_char_cluster(cluster: &mut Cluster, c: CharInfo, reveal: bool, scratch: &mut String) {
+fn single_char_cluster(cluster: &mut Cluster, c: &CharInfo, reveal: bool, scratch: &mut String) {
     if c.flags & (INVISIBLE | JOINER) != 0 {
         if reveal && c.flags & DROPPED == 0 {
             cluster.kind = Kind::Revealed;
@@ -195,7 +212,7 @@ fn single_char_cluster(cluster: &mut Cluster, c: CharInfo, reveal: bool, scratch
             cluster.width = if c.flags & NARROW != 0 {
                 1
             } else {
-                measure_or_dot(cluster, std::slice::from_ref(&c), scratch)
+                measure_or_dot(cluster, std::slice::from_ref(c), scratch)
             };
             if c.flags & MAYBE_MIRRORED != 0 {
                 cluster.mirror = mirrored(c.shaped).unwrap_or('\0');
@@ -207,7 +224,7 @@ fn single_char_cluster(cluster: &mut Cluster, c: CharInfo, reveal: bool, scratch
 /// A base with marks, a lone ZWJ, a flag, an emoji sequence...
 fn many_char_cluster(cluster: &mut Cluster, g: &[CharInfo], reveal: bool, scratch: &mut String) {
     if g.iter().all(|c| c.flags & (INVISIBLE | JOINER) != 0) {
-        single_char_cluster(cluster, g[0], reveal, scratch);
+        single_char_cluster(cluster, &g[0], reveal, scratch);
         return;
     }
     cluster.width = if g[0].flags & NARROW != 0 && g[1..].iter().all(|c| c.flags & MARK != 0) {
@@ -246,27 +263,6 @@ fn measure_or_dot(cluster: &mut Cluster, chars: &[CharInfo], scratch: &mut Strin
     }
 }
 
-/// Marks the clusters that start at a UAX #14 break opportunity.
-pub(crate) fn mark_breaks(clean: &str, clusters: &mut [Cluster]) {
-    use unicode_linebreak::BreakOpportunity;
-    let mut k = 0;
-    for (pos, opportunity) in unicode_linebreak::linebreaks(clean) {
-        let pos = pos as u32;
-        while k < clusters.len() && clusters[k].clean_start < pos {
-            k += 1;
-        }
-        if k == clusters.len() {
-            break;
-        }
-        if clusters[k].clean_start == pos {
-            clusters[k].break_before = match opportunity {
-                BreakOpportunity::Mandatory => Break::Mandatory,
-                BreakOpportunity::Allowed => Break::Allowed,
-            };
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -280,10 +276,9 @@ mod tests {
                 shaped: ch,
                 clean: i as u32,
                 orig: i as u32,
-                orig_len: ch.len_utf8() as u8,
                 class: BidiClass::L,
                 level: 0,
-                flags: 0,
+                flags: crate::text::props::char_table().get(ch).1,
             })
             .collect();
         let mut out = Vec::new();

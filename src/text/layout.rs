@@ -6,11 +6,9 @@ use std::ops::Range;
 
 use unicode_bidi::BidiClass;
 
-use super::cluster::{
-    Break, Cluster, Kind, build_clusters, is_simple_for_segmentation, mark_breaks,
-};
+use super::cluster::{Cluster, Kind, build_clusters};
 use super::levels::{ClassScan, LevelScratch, paragraph_direction_of, resolve_levels};
-use super::props::{DROPPED, char_table};
+use super::props::{DROPPED, Flags, SIMPLE, char_table};
 use super::reorder::{LineMode, ReorderScratch, visual_line};
 use super::sanitize::{Sanitized, needs_sanitizing, sanitize_char};
 use super::shape::shape;
@@ -25,13 +23,13 @@ pub(crate) struct CharInfo {
     pub shaped: char,
     /// Byte offset in the sanitised paragraph.
     pub clean: u32,
-    /// Byte offset and length in the original paragraph.
+    /// Byte offset in the original paragraph (every char of which has a `CharInfo`, so the next
+    /// one's `orig` is where this one ends).
     pub orig: u32,
-    pub orig_len: u8,
     pub class: BidiClass,
     pub level: u8,
     /// [`super::props`] flags.
-    pub flags: u8,
+    pub flags: Flags,
 }
 
 /// What the first stages found out about a paragraph.
@@ -71,9 +69,14 @@ impl Layouter {
         let clean_buf = std::mem::take(&mut self.clean);
         let (para, clean) = self.prepare(paragraph, opts, clean_buf);
         let text = if para.sanitized { &clean } else { paragraph };
-        mark_breaks(text, &mut self.clusters);
         self.lines.clear();
-        wrap(&mut self.clusters, width, opts.tab_width, &mut self.lines);
+        wrap(
+            text,
+            &mut self.clusters,
+            width,
+            opts.tab_width,
+            &mut self.lines,
+        );
         for (k, line) in self.lines.iter().enumerate() {
             let start = match k {
                 0 => 0,
@@ -95,6 +98,15 @@ impl Layouter {
             ));
         }
         self.clean = clean;
+    }
+
+    /// The clusters of a paragraph (for tests of the later stages).
+    #[cfg(test)]
+    pub(crate) fn clusters_of(&mut self, paragraph: &str, opts: &LayoutOptions) -> Vec<Cluster> {
+        let clean_buf = std::mem::take(&mut self.clean);
+        let (_, clean) = self.prepare(paragraph, opts, clean_buf);
+        self.clean = clean;
+        self.clusters.clone()
     }
 
     /// The first visual line of `text` (up to its first newline), cut to `width` cells with an
@@ -138,7 +150,7 @@ impl Layouter {
                     level: para.mode.para_level,
                     class: BidiClass::ON,
                     kind: Kind::Ellipsis,
-                    break_before: Break::No,
+                    forced_break: false,
                     mirror: '\0',
                 });
             }
@@ -168,21 +180,21 @@ impl Layouter {
         mut clean: String,
     ) -> (Paragraph, String) {
         let table = char_table();
-        let mut scan = ClassScan::default();
-        let mut simple = true;
+        let mut classes: u32 = 0;
+        let mut simple = SIMPLE;
         self.chars.clear();
         clean.clear();
         let sanitize = needs_sanitizing(paragraph);
-        let mut push = |ch: char, at: usize, orig: usize, orig_len: usize, extra_flags: u8| {
+        self.chars.reserve(paragraph.len());
+        let mut push = |ch: char, at: usize, orig: usize, extra_flags: Flags| {
             let (class, flags) = table.get(ch);
-            scan.add(class);
-            simple &= is_simple_for_segmentation(ch);
+            classes |= 1 << class as u32;
+            simple &= flags;
             self.chars.push(CharInfo {
                 ch,
                 shaped: ch,
                 clean: at as u32,
                 orig: orig as u32,
-                orig_len: orig_len as u8,
                 class,
                 level: 0,
                 flags: flags | extra_flags,
@@ -190,7 +202,7 @@ impl Layouter {
         };
         if !sanitize {
             for (i, c) in paragraph.char_indices() {
-                push(c, i, i, c.len_utf8(), 0);
+                push(c, i, i, 0);
             }
         } else {
             for (i, c) in paragraph.char_indices() {
@@ -201,10 +213,12 @@ impl Layouter {
                     Sanitized::Replace(p) => (p, 0),
                     Sanitized::Drop => ('\u{200B}', DROPPED),
                 };
-                push(ch, clean.len(), i, c.len_utf8(), extra);
+                push(ch, clean.len(), i, extra);
                 clean.push(ch);
             }
         }
+        let simple = simple != 0;
+        let scan = ClassScan::new(classes, &self.chars);
         let text: &str = if sanitize { &clean } else { paragraph };
         let direction = paragraph_direction_of(&scan, opts.dir, opts.fallback);
         let para_level = match direction {
@@ -222,6 +236,7 @@ impl Layouter {
         build_clusters(
             text,
             &self.chars,
+            paragraph.len(),
             simple,
             opts.reveal,
             &mut self.scratch,

@@ -29,6 +29,33 @@ pub(crate) struct ClassScan {
 }
 
 impl ClassScan {
+    /// From `classes`, the set of the paragraph's bidi classes (bit `1 << class`), and its chars
+    /// in order (for P2, which usually stops at the first one).
+    pub(crate) fn new(classes: u32, chars: &[CharInfo]) -> ClassScan {
+        use BidiClass::*;
+        let has = |c: BidiClass| classes & (1 << c as u32) != 0;
+        let mut scan = ClassScan {
+            has_l: has(L),
+            has_r: has(R) || has(AL),
+            has_an: has(AN),
+            has_explicit: [LRE, RLE, LRO, RLO, PDF, LRI, RLI, FSI, PDI]
+                .into_iter()
+                .any(has),
+            ..ClassScan::default()
+        };
+        if scan.has_l || scan.has_r {
+            let mut p2 = ClassScan::default();
+            for c in chars {
+                p2.add(c.class);
+                if p2.first_strong.is_some() {
+                    break;
+                }
+            }
+            scan.first_strong = p2.first_strong;
+        }
+        scan
+    }
+
     #[inline]
     pub(crate) fn add(&mut self, class: BidiClass) {
         use BidiClass::*;
@@ -228,7 +255,6 @@ mod tests {
                     shaped: ch,
                     clean: i as u32,
                     orig: i as u32,
-                    orig_len: ch.len_utf8() as u8,
                     class,
                     level: 0,
                     flags: 0,

@@ -1,11 +1,30 @@
 //! The right-to-left text engine: logical paragraph in, visual terminal lines out.
 //!
-//! Pipeline per paragraph: sanitise controls -> resolve bidi levels (UAX #9) -> shape Arabic
-//! -> wrap in logical order at UAX #14 opportunities, measuring painted cell widths -> reorder
-//! each line (L1-L2) by grapheme cluster, mirroring brackets in RTL runs (L3-L4).
+//! Pipeline per paragraph ([`Layouter`], buffers reused from paragraph to paragraph):
+//! 1. sanitise (`sanitize`): C0/C1 controls, ESC and DEL become visible placeholders, CR is
+//!    dropped; bidi formatting characters stay for the bidi algorithm, which consumes them;
+//! 2. bidi classes and levels (`props`, `levels`): UAX #9 through unicode-bidi, with two checked
+//!    shortcuts for the paragraphs of an Arabic article (pure LTR; RTL without Latin letters);
+//! 3. Arabic shaping (`shape`): presentation forms from Unicode's joining data, lam-alef ligatures;
+//! 4. grapheme clusters (`cluster`, `width`): never split, measured per grapheme in cells as
+//!    ratatui paints them, after shaping;
+//! 5. wrapping in logical order (`wrap`, `breaks`) at UAX #14 opportunities;
+//! 6. reordering of each line (`reorder`): L1-L2 by cluster, so harakat stay on their letter
+//!    (L3), with mirrored glyphs in right-to-left runs (L4).
 //!
-//! This module has no UI dependency: a [`VisualLine`] is plain data that the reader styles.
+//! The modes ([`BidiMode`]):
+//! - `App`: all of the above; lines of an RTL paragraph are right-aligned ([`VisualLine::indent`]).
+//! - `Terminal`: wrapped, but sent in logical order, unmirrored, starting at the left edge: the
+//!   terminal's own bidi reorders (and mirrors) each line. Shaping still follows
+//!   [`LayoutOptions::shape`]: it is done on logical text anyway, and presentation forms are
+//!   class AL, so they pass through a terminal's bidi unchanged; turn it off for a terminal that
+//!   shapes by itself (VTE, mlterm), which would otherwise get pre-shaped letters.
+//! - `Off`: no bidi and no shaping at all (the terminal gets the letters as they are, in logical
+//!   order, left-aligned); only sanitising, cluster widths and wrapping remain.
+//!
+//! This module has no UI types: a [`VisualLine`] is plain data that the reader styles.
 
+mod breaks;
 mod cluster;
 mod layout;
 mod levels;
@@ -52,23 +71,27 @@ pub enum BidiMode {
     /// rawi reorders and shapes; the terminal is asked not to (CSI 8 l).
     #[default]
     App,
-    /// rawi wraps but sends logical order; the terminal reorders.
+    /// rawi wraps (and shapes, if asked) but sends logical order; the terminal reorders.
     Terminal,
-    /// No reordering at all (logical order, left-aligned).
+    /// No reordering and no shaping at all (logical order, left-aligned).
     Off,
 }
 
 /// Options for [`layout_paragraph`].
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct LayoutOptions {
-    /// Shape Arabic into presentation forms (for terminals that do not shape).
+    /// Shape Arabic into presentation forms (for terminals that do not shape). Ignored with
+    /// [`BidiMode::Off`].
     pub shape: bool,
     pub dir: DirPolicy,
     /// Direction of a paragraph without strong characters under [`DirPolicy::Auto`].
     pub fallback: Direction,
     pub bidi: BidiMode,
-    /// Show bidi formatting characters as visible marks instead of hiding them.
+    /// Show bidi formatting characters (and the other invisible format characters: ZWSP, soft
+    /// hyphen...) as visible marks like `‹RLO›` instead of consuming them.
     pub reveal: bool,
+    /// Tab stops every this many cells, counted from the line's start (its right edge in an RTL
+    /// paragraph).
     pub tab_width: u8,
 }
 
@@ -94,7 +117,9 @@ pub struct Glyph {
     pub logical: Range<u32>,
     /// Column of the glyph's first cell, counted from the line's left edge (before alignment).
     pub col: u16,
-    /// Cells painted (as ratatui paints the grapheme).
+    /// Cells painted (as ratatui paints the grapheme). 0 for a space hanging at the end of a
+    /// wrapped line (its text is empty). A tab's glyph is that many spaces; a revealed format
+    /// character's glyph is its mark (`‹LRM›`), several cells.
     pub width: u8,
 }
 
@@ -109,7 +134,9 @@ pub struct VisualLine {
     pub width: u16,
     /// Byte range of the logical paragraph that this line shows.
     pub logical: Range<usize>,
-    /// Paragraph direction: RTL lines are right-aligned, LTR lines left-aligned.
+    /// Layout direction: the paragraph's in [`BidiMode::App`] (RTL lines are right-aligned, LTR
+    /// lines left-aligned); [`Direction::Ltr`] in the other modes, whose lines are in logical
+    /// order from the left edge. [`paragraph_direction`] tells a paragraph's own direction.
     pub direction: Direction,
 }
 

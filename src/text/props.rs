@@ -5,24 +5,35 @@ use std::sync::OnceLock;
 
 use unicode_bidi::{BidiClass, bidi_class};
 
+use super::cluster::is_simple_for_segmentation;
 use super::sanitize::is_invisible_format;
 
+/// A set of the flags below.
+pub(crate) type Flags = u16;
+
 /// Consumed by the layout: bidi formatting and other invisible format characters.
-pub(crate) const INVISIBLE: u8 = 1;
+pub(crate) const INVISIBLE: Flags = 1;
 /// ZWJ or ZWNJ: part of the grapheme before it; consumed only when alone.
-pub(crate) const JOINER: u8 = 2;
+pub(crate) const JOINER: Flags = 2;
 /// Painted in one cell, before and after shaping: printable ASCII, Arabic letters.
-pub(crate) const NARROW: u8 = 4;
+pub(crate) const NARROW: Flags = 4;
 /// An Arabic nonspacing mark (harakat): zero cells, extends the grapheme before it.
-pub(crate) const MARK: u8 = 8;
+pub(crate) const MARK: Flags = 8;
 /// May be Bidi_Mirrored (class ON): worth a look-up in a right-to-left run.
-pub(crate) const MAYBE_MIRRORED: u8 = 16;
+pub(crate) const MAYBE_MIRRORED: Flags = 16;
 /// Stands for a dropped char (CR): consumed even when format characters are revealed.
-pub(crate) const DROPPED: u8 = 32;
+pub(crate) const DROPPED: Flags = 32;
+/// Extends the grapheme before it, among the chars of a paragraph segmented with the shortcut
+/// (see `cluster::is_simple_for_segmentation`): the Arabic-block nonspacing marks.
+pub(crate) const EXTEND: Flags = 64;
+/// Ends a grapheme whatever follows (UAX #29 GB4): the ASCII controls (tab) and ALM.
+pub(crate) const CONTROL: Flags = 128;
+/// May be segmented with the shortcut (see `cluster::is_simple_for_segmentation`).
+pub(crate) const SIMPLE: Flags = 256;
 
 pub(crate) struct CharTable {
-    ascii: [(BidiClass, u8); 128],
-    arabic: [(BidiClass, u8); 256],
+    ascii: [(BidiClass, Flags); 128],
+    arabic: [(BidiClass, Flags); 256],
 }
 
 impl CharTable {
@@ -33,7 +44,7 @@ impl CharTable {
 
     /// Bidi class and flags of `c`.
     #[inline]
-    pub(crate) fn get(&self, c: char) -> (BidiClass, u8) {
+    pub(crate) fn get(&self, c: char) -> (BidiClass, Flags) {
         let u = c as u32;
         if u < 128 {
             self.ascii[u as usize]
@@ -45,7 +56,7 @@ impl CharTable {
     }
 }
 
-fn compute(c: char) -> (BidiClass, u8) {
+fn compute(c: char) -> (BidiClass, Flags) {
     let class = bidi_class(c);
     let u = c as u32;
     let mut flags = 0;
@@ -55,7 +66,8 @@ fn compute(c: char) -> (BidiClass, u8) {
     if matches!(c, '\u{200C}' | '\u{200D}') {
         flags |= JOINER;
     }
-    if matches!(u, 0x20..=0x7E | 0x0621..=0x064A | 0x0671..=0x06D3) {
+    // Not the space: it is a cluster of its own kind (it may hang at the end of a line).
+    if matches!(u, 0x21..=0x7E | 0x0621..=0x064A | 0x0671..=0x06D3) {
         flags |= NARROW;
     }
     if matches!(u, 0x064B..=0x065F | 0x0670) {
@@ -63,6 +75,17 @@ fn compute(c: char) -> (BidiClass, u8) {
     }
     if class == BidiClass::ON {
         flags |= MAYBE_MIRRORED;
+    }
+    if matches!(u, 0x0610..=0x061A | 0x064B..=0x065F | 0x0670 | 0x06D6..=0x06DC | 0x06DF..=0x06E4
+        | 0x06E7..=0x06E8 | 0x06EA..=0x06ED)
+    {
+        flags |= EXTEND;
+    }
+    if u < 0x20 || u == 0x7F || u == 0x061C {
+        flags |= CONTROL;
+    }
+    if is_simple_for_segmentation(c) {
+        flags |= SIMPLE;
     }
     (class, flags)
 }

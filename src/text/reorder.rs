@@ -44,16 +44,24 @@ fn is_whitespace_for_l1(class: BidiClass) -> bool {
     )
 }
 
-/// The visual order of `line`, as indices into it.
-fn visual_order(line: &[Cluster], mode: LineMode, scratch: &mut ReorderScratch) {
+/// The visual order of a line.
+enum Order {
+    /// Logical order.
+    Forward,
+    /// Logical order reversed (a line at one odd level).
+    Reverse,
+    /// As listed in the scratch `order`.
+    Listed,
+}
+
+/// The visual order of `line`: the common one-level lines need no index list.
+fn visual_order(line: &[Cluster], mode: LineMode, scratch: &mut ReorderScratch) -> Order {
+    if !mode.reorder || line.is_empty() {
+        return Order::Forward;
+    }
     let ReorderScratch { levels, order } = scratch;
     levels.clear();
     levels.extend(line.iter().map(|c| c.level));
-    order.clear();
-    order.extend(0..line.len() as u32);
-    if !mode.reorder || line.is_empty() {
-        return;
-    }
     if mode.apply_l1 {
         let para = mode.para_level;
         let mut k = line.len();
@@ -76,11 +84,14 @@ fn visual_order(line: &[Cluster], mode: LineMode, scratch: &mut ReorderScratch) 
         .iter()
         .fold((u8::MAX, 0), |(lo, hi), &l| (lo.min(l), hi.max(l)));
     if min == max {
-        if min % 2 == 1 {
-            order.reverse();
-        }
-        return;
+        return if min % 2 == 1 {
+            Order::Reverse
+        } else {
+            Order::Forward
+        };
     }
+    order.clear();
+    order.extend(0..line.len() as u32);
     // L2: from the highest level down to the lowest odd one, reverse every run at or above it.
     for level in ((min | 1)..=max).rev() {
         let mut p = 0;
@@ -96,6 +107,7 @@ fn visual_order(line: &[Cluster], mode: LineMode, scratch: &mut ReorderScratch) 
             order[run..p].reverse();
         }
     }
+    Order::Listed
 }
 
 /// The mirrored glyph of `c` (rule L4), with a quick answer for Arabic and ASCII letters.
@@ -132,50 +144,85 @@ pub(crate) fn visual_line(
     mode: LineMode,
     scratch: &mut ReorderScratch,
 ) -> VisualLine {
-    visual_order(line, mode, scratch);
-    // Shaped Arabic takes 3 bytes a char; most clusters are one char.
-    let mut text = String::with_capacity(line.len() * 3 + 8);
-    let mut glyphs = Vec::with_capacity(line.len());
-    let mut col: u16 = 0;
-    for &k in &scratch.order {
-        let c = &line[k as usize];
-        let start = text.len() as u32;
-        let shaped = || {
-            chars[c.chars.0 as usize..c.chars.1 as usize]
-                .iter()
-                .map(|ch| ch.shaped)
-                .filter(|&ch| ch != '\0')
-        };
+    let mut out = LineBuilder {
+        // Shaped Arabic takes 3 bytes a char; most clusters are one char.
+        text: String::with_capacity(line.len() * 3 + 8),
+        glyphs: Vec::with_capacity(line.len()),
+        col: 0,
+        chars,
+        mirror: mode.reorder,
+    };
+    match visual_order(line, mode, scratch) {
+        Order::Forward => line.iter().for_each(|c| out.push(c)),
+        Order::Reverse => line.iter().rev().for_each(|c| out.push(c)),
+        Order::Listed => scratch
+            .order
+            .iter()
+            .for_each(|&k| out.push(&line[k as usize])),
+    }
+    VisualLine {
+        text: out.text,
+        glyphs: out.glyphs,
+        width: out.col,
+        logical,
+        direction: mode.direction,
+    }
+}
+
+struct LineBuilder<'a> {
+    text: String,
+    glyphs: Vec<Glyph>,
+    col: u16,
+    chars: &'a [CharInfo],
+    /// Mirror glyphs in right-to-left runs (L4).
+    mirror: bool,
+}
+
+impl LineBuilder<'_> {
+    #[inline(always)]
+    fn push(&mut self, c: &Cluster) {
+        let start = self.text.len() as u32;
+        let plain = c.kind == Kind::Text
+            && c.chars.1 - c.chars.0 == 1
+            && c.painted == c.width
+            && (c.mirror == '\0' || c.level.is_multiple_of(2) || !self.mirror);
+        if plain {
+            self.text.push(self.chars[c.chars.0 as usize].shaped);
+        } else if c.kind == Kind::Invisible {
+            return;
+        } else {
+            self.push_other(c);
+        }
+        self.glyphs.push(Glyph {
+            text: start..self.text.len() as u32,
+            logical: c.logical.0..c.logical.1,
+            col: self.col,
+            width: c.painted.min(u8::MAX as u16) as u8,
+        });
+        self.col += c.painted;
+    }
+
+    /// Everything but a plain one-char cluster.
+    fn push_other(&mut self, c: &Cluster) {
+        let text = &mut self.text;
+        let shaped = self.chars[c.chars.0 as usize..c.chars.1 as usize]
+            .iter()
+            .map(|ch| ch.shaped)
+            .filter(|&ch| ch != '\0');
         match c.kind {
-            Kind::Invisible => continue,
             Kind::Tab | Kind::Space => (0..c.painted).for_each(|_| text.push(' ')),
             _ if c.painted < c.width => text.push_str(TOO_WIDE),
-            Kind::Revealed => text.push_str(format_mark(chars[c.chars.0 as usize].ch)),
+            Kind::Revealed => text.push_str(format_mark(self.chars[c.chars.0 as usize].ch)),
             Kind::Ellipsis => text.push('…'),
             Kind::Dotted => {
                 text.push(DOTTED_CIRCLE);
-                text.extend(shaped());
+                text.extend(shaped);
             }
-            Kind::Text if c.mirror != '\0' && mode.reorder && c.level % 2 == 1 => {
+            _ if c.mirror != '\0' && self.mirror && c.level % 2 == 1 => {
                 text.push(c.mirror);
-                text.extend(shaped().skip(1));
+                text.extend(shaped.skip(1));
             }
-            Kind::Text if c.chars.1 - c.chars.0 == 1 => text.push(chars[c.chars.0 as usize].shaped),
-            Kind::Text => text.extend(shaped()),
+            _ => text.extend(shaped),
         }
-        glyphs.push(Glyph {
-            text: start..text.len() as u32,
-            logical: c.logical.0..c.logical.1,
-            col,
-            width: c.painted.min(u8::MAX as u16) as u8,
-        });
-        col += c.painted;
-    }
-    VisualLine {
-        text,
-        glyphs,
-        width: col,
-        logical,
-        direction: mode.direction,
     }
 }

@@ -20,7 +20,7 @@ use std::sync::OnceLock;
 use unicode_width::UnicodeWidthChar;
 
 use super::layout::CharInfo;
-use super::sanitize::is_invisible_format;
+use super::props::INVISIBLE;
 
 const SHAPING_DATA: &str = include_str!("../../assets/unicode/ArabicShaping.txt");
 const FORMS_DATA: &str = include_str!("../../assets/unicode/ArabicForms.txt");
@@ -58,8 +58,9 @@ impl Joining {
 #[derive(Debug, Clone, Copy, Default)]
 struct Entry {
     joining: Joining,
-    /// Isolated, final, initial, medial presentation forms; 0 when there is none.
-    forms: [u16; 4],
+    /// Isolated, final, initial, medial presentation forms (the letter itself where there is
+    /// none), indexed by `joins_before + 2 * joins_after`.
+    forms: [char; 4],
 }
 
 const FIRST: u32 = 0x0600;
@@ -87,6 +88,7 @@ fn parse_tables() -> Table {
     // Unlisted code points: transparent when they are zero-width (Mn, Me, Cf), else non-joining.
     for (i, e) in arabic.iter_mut().enumerate() {
         let c = char::from_u32(FIRST + i as u32).unwrap_or('\0');
+        e.forms = [c; 4];
         if c.width() == Some(0) {
             e.joining = Joining::T;
         }
@@ -125,7 +127,9 @@ fn parse_tables() -> Table {
             [letter] if (FIRST..=LAST).contains(letter) => {
                 let entry = &mut arabic[(letter - FIRST) as usize];
                 for (slot, form) in entry.forms.iter_mut().zip(forms) {
-                    *slot = form;
+                    if form != 0 {
+                        *slot = ch(form);
+                    }
                 }
             }
             [0x0644, alef] if forms.len() >= 2 => {
@@ -169,17 +173,8 @@ impl Table {
         if !(FIRST..=LAST).contains(&u) {
             return c;
         }
-        let forms = self.arabic[(u - FIRST) as usize].forms;
-        let slot = match (joins_before, joins_after) {
-            (false, false) => 0,
-            (true, false) => 1,
-            (false, true) => 2,
-            (true, true) => 3,
-        };
-        match forms[slot] {
-            0 => c,
-            f => char::from_u32(f as u32).unwrap_or(c),
-        }
+        let slot = joins_before as usize | (joins_after as usize) << 1;
+        self.arabic[(u - FIRST) as usize].forms[slot]
     }
 
     fn ligature(&self, alef: char, joins_before: bool) -> Option<char> {
@@ -190,8 +185,9 @@ impl Table {
     }
 }
 
-/// Shapes the paragraph: sets `shaped` of every char to its presentation form (or itself), and
-/// `shaped = '\0'` on an alef that a lam before it took into a ligature.
+/// Shapes the paragraph: sets `shaped` of every char (which holds the char itself on entry) to
+/// its presentation form, and `shaped = '\0'` on an alef that a lam before it took into a
+/// ligature.
 pub(crate) fn shape(chars: &mut [CharInfo]) {
     let table = table();
     // The previous non-transparent char: index, whether it joins the char after it, and whether
@@ -204,10 +200,9 @@ pub(crate) fn shape(chars: &mut [CharInfo]) {
     let mut joins_before = false;
     for i in 0..chars.len() {
         let c = chars[i].ch;
-        chars[i].shaped = c;
         let joining = table.joining(c);
         if joining == Joining::T {
-            if is_invisible_format(c) {
+            if chars[i].flags & INVISIBLE != 0 {
                 only_marks_since = false;
             }
             continue;
@@ -261,10 +256,9 @@ mod tests {
                 shaped: ch,
                 clean: i as u32,
                 orig: i as u32,
-                orig_len: ch.len_utf8() as u8,
                 class: BidiClass::AL,
                 level: 1,
-                flags: 0,
+                flags: crate::text::props::char_table().get(ch).1,
             })
             .collect()
     }

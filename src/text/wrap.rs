@@ -5,7 +5,8 @@
 
 use std::ops::Range;
 
-use super::cluster::{Break, Cluster, Kind};
+use super::breaks::last_break;
+use super::cluster::{Cluster, Kind};
 
 /// Shown instead of a grapheme wider than the whole line (a 2-cell glyph in a 1-cell pane).
 pub(crate) const TOO_WIDE: &str = "\u{25AF}";
@@ -16,9 +17,11 @@ pub(crate) fn tab_cells(column: u32, tab_width: u8) -> u16 {
     (tab - column % tab) as u16
 }
 
-/// Cuts `clusters` into lines at most `width` cells wide, pushed to `lines` as cluster index
-/// ranges (always at least one line). Sets every cluster's `width` (tabs) and `painted`.
+/// Cuts `clusters` of the sanitised paragraph `clean` into lines at most `width` cells wide,
+/// pushed to `lines` as cluster index ranges (always at least one line). Sets every cluster's
+/// `width` (tabs) and `painted`.
 pub(crate) fn wrap(
+    clean: &str,
     clusters: &mut [Cluster],
     width: u16,
     tab_width: u8,
@@ -28,18 +31,11 @@ pub(crate) fn wrap(
     let n = clusters.len();
     let mut start = 0;
     let mut used: u32 = 0;
-    let mut last_break = None;
     let mut i = 0;
     while i < n {
-        if i > start {
-            match clusters[i].break_before {
-                Break::Mandatory => {
-                    end_line(clusters, start..i, width, lines);
-                    (start, used, last_break) = (i, 0, None);
-                }
-                Break::Allowed => last_break = Some(i),
-                Break::No => {}
-            }
+        if i > start && clusters[i].forced_break {
+            end_line(clusters, start..i, width, lines);
+            (start, used) = (i, 0);
         }
         let cluster = &mut clusters[i];
         if cluster.kind == Kind::Tab {
@@ -47,10 +43,10 @@ pub(crate) fn wrap(
         }
         let w = cluster.width as u32;
         if !cluster.hangs() && used + w > max && i > start {
-            let cut = last_break.unwrap_or(i);
+            let cut = last_break(clean, clusters, start, i).unwrap_or(i);
             end_line(clusters, start..cut, width, lines);
             // Measure again what moves to the next line (tab stops move with it).
-            (start, used, last_break, i) = (cut, 0, None, cut);
+            (start, used, i) = (cut, 0, cut);
             continue;
         }
         used += w;
