@@ -104,6 +104,7 @@ fn main() -> anyhow::Result<()> {
     // The speakers screen: open, draw, move, filter a letter at a time.
     let t = Instant::now();
     update(&mut state, Action::CorpusSpeakers);
+    let updated = t.elapsed();
     terminal.draw(|f| view(&state, f))?;
     let opened = t.elapsed();
     let t = Instant::now();
@@ -118,9 +119,10 @@ fn main() -> anyhow::Result<()> {
     update(&mut state, Action::Activate);
     terminal.draw(|f| view(&state, f))?;
     println!(
-        "speakers screen: open + frame {:.1} ms, filter per key + frame {:.1} ms ({} match), \
-         a speaker's quotes + frame {:.1} ms",
+        "speakers screen: open + frame {:.1} ms (sorting {:.1} ms), filter per key + frame {:.1} ms \
+         ({} match), a speaker's quotes + frame {:.1} ms",
         ms(opened),
+        ms(updated),
         ms(per_key),
         state.people.order.len(),
         ms(t.elapsed())

@@ -166,14 +166,14 @@ impl SpeakerIndex {
 
     /// Merges per-article speakers (given in article order).
     pub fn merge(articles: &[ArticleSpeakers]) -> Self {
-        // Nodes: every speaker of every article, in order.
-        let nodes: Vec<(&ArticleSpeakers, &SpeakerKeys)> = articles
+        // Nodes: every speaker of every article (with its index there), in order.
+        let nodes: Vec<Node> = articles
             .iter()
-            .flat_map(|a| a.speakers.iter().map(move |s| (a, s)))
+            .flat_map(|a| a.speakers.iter().enumerate().map(move |(i, s)| (a, i, s)))
             .collect();
         let mut sets = UnionFind::new(nodes.len());
         let mut by_name: HashMap<&str, usize> = HashMap::new();
-        for (i, (_, s)) in nodes.iter().enumerate() {
+        for (i, (_, _, s)) in nodes.iter().enumerate() {
             if s.name_key.is_empty() {
                 continue;
             }
@@ -184,13 +184,13 @@ impl SpeakerIndex {
                 }
             }
         }
-        for (i, (_, s)) in nodes.iter().enumerate() {
+        for (i, (_, _, s)) in nodes.iter().enumerate() {
             for (_, key) in &s.aliases {
                 if is_description(key) || key.is_empty() {
                     continue;
                 }
                 if let Some(&named) = by_name.get(key.as_str())
-                    && nodes[named].1.kind == s.kind
+                    && nodes[named].2.kind == s.kind
                 {
                     sets.union(named, i);
                 }
@@ -207,22 +207,9 @@ impl SpeakerIndex {
             });
             groups[g].push(i);
         }
-        // Node index of (article position, speaker index).
-        let mut first_node = Vec::with_capacity(articles.len());
-        let mut n = 0;
-        for a in articles {
-            first_node.push(n);
-            n += a.speakers.len();
-        }
-        let mut quotes_of_node: Vec<Vec<QuoteRef>> = vec![Vec::new(); nodes.len()];
-        for (pos, a) in articles.iter().enumerate() {
-            for (speaker, quote) in &a.quotes {
-                quotes_of_node[first_node[pos] + speaker].push(quote.clone());
-            }
-        }
         let speakers = groups
             .iter()
-            .map(|members| speaker_of(members, &nodes, &mut quotes_of_node))
+            .map(|members| speaker_of(members, &nodes))
             .collect();
         SpeakerIndex {
             speakers,
@@ -279,12 +266,12 @@ impl SpeakerIndex {
     }
 }
 
-/// Builds one merged speaker from its member nodes (in node order).
-fn speaker_of(
-    members: &[usize],
-    nodes: &[(&ArticleSpeakers, &SpeakerKeys)],
-    quotes_of_node: &mut [Vec<QuoteRef>],
-) -> IndexedSpeaker {
+/// A speaker of one article: the article, the speaker's index in it, its keys.
+type Node<'a> = (&'a ArticleSpeakers, usize, &'a SpeakerKeys);
+
+/// Builds one merged speaker from its member nodes (in node order). Quotes are copied straight
+/// from the articles (no copy of every quote on the side: the merge of a big corpus stays small).
+fn speaker_of(members: &[usize], nodes: &[Node]) -> IndexedSpeaker {
     let mut names: Vec<(String, usize)> = Vec::new();
     let mut kinds: Vec<(SpeakerKind, usize)> = Vec::new();
     let mut roles: Vec<(String, usize)> = Vec::new();
@@ -292,7 +279,7 @@ fn speaker_of(
     let mut articles = BTreeSet::new();
     let mut quotes = Vec::new();
     for &m in members {
-        let (article, s) = nodes[m];
+        let (article, index, s) = nodes[m];
         count(&mut names, s.name.clone());
         count(&mut kinds, s.kind);
         if let Some(role) = &s.role {
@@ -304,7 +291,11 @@ fn speaker_of(
             }
         }
         articles.insert(article.article);
-        quotes.append(&mut quotes_of_node[m]);
+        quotes.extend(
+            (article.quotes.iter())
+                .filter(|(speaker, _)| *speaker == index)
+                .map(|(_, quote)| quote.clone()),
+        );
     }
     quotes.sort_by_key(|q| (q.article, q.range.start, q.quote));
     // The most used full name (two words or more, if there is one): the longest form would let

@@ -179,3 +179,25 @@ fn snapshot_of_the_speakers_screen_and_a_speakers_quotes() {
     press(&mut state, &[key(KeyCode::Enter)]);
     insta::assert_snapshot!("corpus_speaker_quotes_100x12", draw(&state).backend());
 }
+
+#[test]
+fn the_new_screens_survive_tiny_terminals() {
+    for (w, h) in [(1, 1), (39, 9), (40, 10), (41, 11), (200, 3), (3, 60)] {
+        let mut state = corpus_state(corpus_articles(), w, h);
+        press(
+            &mut state,
+            &[ch('S'), ch('j'), key(KeyCode::Enter), ch('j')],
+        );
+        draw(&state);
+        press(&mut state, &[key(KeyCode::Esc), ch('/'), ch('س')]);
+        draw(&state);
+        press(
+            &mut state,
+            &[key(KeyCode::Enter), ch('S'), ch('m'), ch('\''), ch('j')],
+        );
+        draw(&state);
+        press(&mut state, &[ch('L'), ch('/')]);
+        press(&mut state, &typed("has:quotes"));
+        draw(&state);
+    }
+}

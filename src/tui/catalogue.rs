@@ -19,11 +19,14 @@ pub struct Changes {
     pub loaded: bool,
     pub new_counts: bool,
     pub new_index: bool,
+    /// The partial index was dropped for the final merge: let go of it too, then call
+    /// [`Catalogue::merging_acknowledged`].
+    pub merging: bool,
 }
 
 impl Changes {
     pub fn any(&self) -> bool {
-        self.new_entries > 0 || self.loaded || self.new_counts || self.new_index
+        self.new_entries > 0 || self.loaded || self.new_counts || self.new_index || self.merging
     }
 }
 
@@ -129,6 +132,10 @@ impl Catalogue {
                         }
                     }
                 }
+                IndexMsg::Merging => {
+                    changes.merging = true;
+                    self.index = None;
+                }
                 IndexMsg::Index(index, complete) => {
                     changes.new_index = true;
                     self.index = Some(Arc::new(index));
@@ -140,6 +147,13 @@ impl Catalogue {
             }
         }
         changes
+    }
+
+    /// Tells the extraction that the reader holds no partial index any more.
+    pub fn merging_acknowledged(&self) {
+        if let Some(indexer) = &self.indexer {
+            indexer.merging_acknowledged();
+        }
     }
 
     /// Background work is still going on (loading or extracting).

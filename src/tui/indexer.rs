@@ -32,6 +32,9 @@ pub enum IndexMsg {
     Counts(Vec<(usize, Summary)>),
     /// The speaker index of the articles done so far; `true` once it covers them all.
     Index(SpeakerIndex, bool),
+    /// The whole index is about to be merged: drop the partial one first (and say so with
+    /// [`Indexer::merging_acknowledged`]), so that two indexes are not held at once.
+    Merging,
 }
 
 /// The indexing thread. Dropping it stops the work.
@@ -40,6 +43,7 @@ pub struct Indexer {
     cancel: Arc<AtomicBool>,
     /// Someone looks at the index before it is complete (each partial index costs memory).
     want_partial: Arc<AtomicBool>,
+    merging_ack: mpsc::Sender<()>,
     done: Arc<AtomicUsize>,
     total: usize,
 }
@@ -47,11 +51,21 @@ pub struct Indexer {
 impl Indexer {
     /// Starts extracting `handles` (article `i` is `handles[i]`).
     pub fn start(handles: Vec<TextHandle>, extract: ExtractFn) -> Indexer {
+        Indexer::start_merging_every(handles, extract, MERGE_EVERY)
+    }
+
+    /// [`Indexer::start`], with partial indexes at most every `merge_every` (tests).
+    pub fn start_merging_every(
+        handles: Vec<TextHandle>,
+        extract: ExtractFn,
+        merge_every: Duration,
+    ) -> Indexer {
         let (tx, messages) = mpsc::channel();
         let cancel = Arc::new(AtomicBool::new(false));
         let done = Arc::new(AtomicUsize::new(0));
         let total = handles.len();
         let want_partial = Arc::new(AtomicBool::new(false));
+        let (merging_ack, acks) = mpsc::channel();
         let (thread_cancel, thread_done, thread_want) =
             (cancel.clone(), done.clone(), want_partial.clone());
         std::thread::Builder::new()
@@ -61,6 +75,7 @@ impl Indexer {
                 let mut articles: Vec<ArticleSpeakers> = Vec::with_capacity(handles.len());
                 let mut last_merge = Instant::now();
                 let mut merge_cost = Duration::ZERO;
+                let mut partial_sent = false;
                 for (c, chunk) in handles.chunks(CHUNK).enumerate() {
                     if stopped() {
                         return;
@@ -86,7 +101,7 @@ impl Indexer {
                     let last = articles.len() == handles.len();
                     if !last
                         && thread_want.load(Ordering::Relaxed)
-                        && last_merge.elapsed() >= MERGE_EVERY.max(merge_cost * 4)
+                        && last_merge.elapsed() >= merge_every.max(merge_cost * 4)
                     {
                         let started = Instant::now();
                         let index = SpeakerIndex::merge(&articles);
@@ -95,9 +110,15 @@ impl Indexer {
                         if tx.send(IndexMsg::Index(index, false)).is_err() {
                             return;
                         }
+                        partial_sent = true;
                     }
                 }
                 if !stopped() {
+                    if partial_sent {
+                        // Wait (a little) for the reader to let go of the partial index.
+                        let _ = tx.send(IndexMsg::Merging);
+                        let _ = acks.recv_timeout(Duration::from_secs(1));
+                    }
                     let index = SpeakerIndex::merge(&articles);
                     drop(articles);
                     let _ = tx.send(IndexMsg::Index(index, true));
@@ -108,6 +129,7 @@ impl Indexer {
             messages,
             cancel,
             want_partial,
+            merging_ack,
             done,
             total,
         }
@@ -128,6 +150,11 @@ impl Indexer {
         let mut out: Vec<IndexMsg> = self.messages.recv_timeout(timeout).into_iter().collect();
         out.extend(self.messages.try_iter());
         out
+    }
+
+    /// The reader has dropped its partial index (after [`IndexMsg::Merging`]).
+    pub fn merging_acknowledged(&self) {
+        let _ = self.merging_ack.send(());
     }
 
     /// (articles done, articles in all).
@@ -161,5 +188,66 @@ fn extract_one(
             ArticleSpeakers::new(index, &Default::default()),
             Summary::default(),
         ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::attribution::{Extraction, Quote, QuoteKind, Speaker, SpeakerKind};
+    use crate::corpus::{Article, Library};
+
+    /// One speaker per article, named by the article's text, one quote.
+    fn extract(text: &str) -> Extraction {
+        Extraction {
+            speakers: vec![Speaker {
+                name: text.to_string(),
+                role: None,
+                kind: SpeakerKind::Person,
+                aliases: Vec::new(),
+                mentions: Vec::new(),
+                quotes: 1,
+            }],
+            quotes: vec![Quote {
+                speaker: 0,
+                cue: "قال".into(),
+                kind: QuoteKind::Direct,
+                range: 0..text.len(),
+            }],
+        }
+    }
+
+    #[test]
+    fn partial_indexes_then_a_handshake_then_the_whole_index() {
+        let names = ["سالم", "نادية", "ليلى"];
+        let articles: Vec<Article> = (0..CHUNK * 6)
+            .map(|i| Article::new(i.to_string(), "t", "p", names[i % 3]))
+            .collect();
+        let library = Library::from_articles(articles);
+        let indexer =
+            Indexer::start_merging_every(library.text_handles(), Arc::new(extract), Duration::ZERO);
+        indexer.want_partial(true);
+        let (mut partials, mut merging, mut whole) = (0, false, None);
+        while whole.is_none() {
+            for message in indexer.poll_timeout(Duration::from_secs(10)) {
+                match message {
+                    IndexMsg::Counts(_) => {}
+                    IndexMsg::Index(index, false) => {
+                        assert!(!merging, "no partial index after the merge began");
+                        assert!(index.article_count() < CHUNK * 6);
+                        partials += 1;
+                    }
+                    IndexMsg::Merging => {
+                        merging = true;
+                        indexer.merging_acknowledged();
+                    }
+                    IndexMsg::Index(index, true) => whole = Some(index),
+                }
+            }
+        }
+        assert!(partials > 0 && merging);
+        let sequential: Vec<Extraction> = (0..CHUNK * 6).map(|i| extract(names[i % 3])).collect();
+        let expected = SpeakerIndex::build(sequential.iter().enumerate());
+        assert_eq!(whole.unwrap(), expected);
     }
 }

@@ -36,6 +36,8 @@ pub struct PeopleView {
     pub selected: usize,
     pub offset: usize,
     pub opened: Option<OpenedSpeaker>,
+    /// The selected speaker's name while no index is held (during the final merge).
+    remembered: Option<String>,
     /// First words of the quotes on screen, by (article, start byte); `None`: unreadable.
     pub previews: HashMap<(usize, usize), Option<String>>,
 }
@@ -61,6 +63,7 @@ impl Default for PeopleView {
             selected: 0,
             offset: 0,
             opened: None,
+            remembered: None,
             previews: HashMap::new(),
         }
     }
@@ -95,8 +98,16 @@ pub fn toggle(state: &mut State) {
     }
 }
 
-/// Takes a newer index from the background (unless a speaker's quotes are being read).
+/// Takes a newer index from the background (unless a speaker's quotes are being read), or lets
+/// go of the partial one while the whole one is merged.
 pub fn tick(state: &mut State, changes: Changes) {
+    let people = &mut state.people;
+    if changes.merging && people.opened.is_none() {
+        people.remembered = selected_name(people);
+        people.index = None;
+        people.order.clear();
+        people.sorted.clear();
+    }
     if changes.new_index && state.screen == Screen::People && state.people.opened.is_none() {
         adopt_index(state);
     }
@@ -106,12 +117,7 @@ fn adopt_index(state: &mut State) {
     let Some(index) = state.catalogue.index().cloned() else {
         return;
     };
-    let selected_name = state
-        .people
-        .order
-        .get(state.people.selected)
-        .and_then(|&s| state.people.speaker(s))
-        .map(|s| s.name.clone());
+    let selected_name = selected_name(&state.people).or(state.people.remembered.take());
     state.people.index = Some(index);
     sort(state);
     if let Some(name) = selected_name {
@@ -124,6 +130,11 @@ fn adopt_index(state: &mut State) {
             people.selected = row;
         }
     }
+}
+
+fn selected_name(people: &PeopleView) -> Option<String> {
+    let &s = people.order.get(people.selected)?;
+    people.speaker(s).map(|s| s.name.clone())
 }
 
 fn sort(state: &mut State) {

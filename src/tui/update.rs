@@ -342,6 +342,9 @@ fn tick(state: &mut State) {
     let changes = state.catalogue.poll(Duration::ZERO);
     library::tick(state, changes);
     people::tick(state, changes);
+    if changes.merging {
+        state.catalogue.merging_acknowledged();
+    }
     tell_problems(state);
 }
 

@@ -22,6 +22,9 @@ pub fn view(state: &State, frame: &mut Frame) {
     buf.set_style(header, style);
     let Some(index) = &people.index else {
         let message = match state.catalogue.index_progress() {
+            Some((done, total)) if done == total => {
+                format!(" Speakers: putting the speakers of {total} articles together...")
+            }
             Some((done, total)) => format!(
                 " Speakers: finding who said what in {total} articles ({}%)...",
                 done * 100 / total.max(1)
