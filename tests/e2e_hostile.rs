@@ -161,13 +161,19 @@ fn hostile_text_and_file_name_never_reach_the_terminal_as_controls() {
         screen.contains('␛'),
         "ESC shown as a placeholder:\n{screen}"
     );
-    assert!(!screen.contains("‹RLO›"), "bidi controls hidden by default");
+    // The status bar (last row) may show a load problem whose file name has bidi controls:
+    // there they are always marks. The article itself hides them by default.
+    let body = |s: &str| s.lines().rev().skip(1).collect::<Vec<_>>().join("\n");
+    assert!(
+        !body(&screen).contains("‹RLO›"),
+        "bidi controls hidden by default:\n{screen}"
+    );
     // Read the whole article, then reveal the bidi controls and read it again.
     for key in ["G", "g", "R", "G"] {
         tmux.keys(&[key]);
     }
-    let revealed = tmux.wait_text("‹PDI›");
-    assert!(revealed.contains("reveal"), "{revealed}");
+    let revealed = tmux.wait_for("revealed bidi controls", |s| body(s).contains("‹PDI›"));
+    assert!(body(&revealed).contains("‹RLO›"), "{revealed}");
     let before_copy = tmux.output();
     assert!(
         check_terminal_output(&before_copy).is_empty(),

@@ -139,18 +139,22 @@ impl Tmux {
         String::from_utf8(out).unwrap().trim().to_string()
     }
 
-    /// Polls the screen until `ok` holds; panics with the last screen after the timeout.
+    /// Polls the screen until `ok` holds on a settled screen (the same in two captures in a
+    /// row, so that a frame caught half drawn does not count); panics with the last screen
+    /// after the timeout.
     pub fn wait_for(&self, what: &str, ok: impl Fn(&str) -> bool) -> String {
         let start = Instant::now();
+        let mut previous = String::new();
         loop {
             let screen = self.screen();
-            if ok(&screen) {
+            if screen == previous && ok(&screen) {
                 return screen;
             }
             assert!(
                 start.elapsed() < TIMEOUT,
                 "timed out waiting for {what}; screen:\n{screen}"
             );
+            previous = screen;
             std::thread::sleep(Duration::from_millis(20));
         }
     }
