@@ -1,6 +1,7 @@
 //! Opening `shared/corpus/bulk.jsonl` (19,074 articles, 55 MB): time to the first article,
-//! time to the full index, eager load, and streaming all texts (the `rawi extract` path).
-//! `cargo bench --bench corpus`. Peak memory: `examples/open_corpus.rs` under `/usr/bin/time -v`.
+//! the reader's first frame, time to the full index, eager load, and streaming all texts (the
+//! `rawi extract` path). `cargo bench --bench corpus`. Peak memory: `examples/open_corpus.rs`
+//! or `scripts/bench-reader-corpus.sh` (the reader, speakers included) under `/usr/bin/time -v`.
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -39,6 +40,30 @@ fn open_bulk(c: &mut Criterion) {
                 job.poll_timeout(&mut library, Duration::from_millis(1));
             }
             library.get(0).unwrap().text().unwrap().len()
+        })
+    });
+    // The reader's first frame: first article arrived, read, extracted, laid out and drawn
+    // through the crossterm backend (into io::sink) at 140x40. The rest keeps loading in the
+    // background and is cancelled when the catalogue is dropped.
+    group.bench_function("reader_first_frame", |b| {
+        let config = rawi::config::Config::default();
+        b.iter(|| {
+            let catalogue = rawi::tui::open_catalogue(
+                paths.clone(),
+                LoadOptions::default(),
+                rawi::tui::state::builtin_extractor(),
+            )
+            .unwrap();
+            let area = ratatui::layout::Rect::new(0, 0, 140, 40);
+            let state = rawi::tui::state::State::new(catalogue, &config, area);
+            let mut terminal = ratatui::Terminal::with_options(
+                ratatui::backend::CrosstermBackend::new(std::io::sink()),
+                ratatui::TerminalOptions {
+                    viewport: ratatui::Viewport::Fixed(area),
+                },
+            )
+            .unwrap();
+            terminal.draw(|f| rawi::tui::view::view(&state, f)).unwrap();
         })
     });
     group.bench_function("full_index_background", |b| {

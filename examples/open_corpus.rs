@@ -1,6 +1,6 @@
 //! Opens corpora the way the reader and `rawi extract` do, and prints how long each step took.
 //!
-//! `cargo run --release --example open_corpus -- [--eager|--stream] PATH...`
+//! `cargo run --release --example open_corpus -- [--eager|--stream|--speakers] PATH...`
 //! Default: background open (time to first article, time to full index). Run it under
 //! `/usr/bin/time -v` for peak memory. Criterion benches of the same: `benches/corpus.rs`.
 
@@ -12,7 +12,7 @@ use rawi::corpus::{Library, LoadOptions, load, map_articles_par, open_in_backgro
 fn main() {
     let mut args: Vec<String> = std::env::args().skip(1).collect();
     let mode = match args.first().map(String::as_str) {
-        Some("--eager") | Some("--stream") => args.remove(0),
+        Some("--eager") | Some("--stream") | Some("--speakers") => args.remove(0),
         _ => "--background".to_string(),
     };
     let paths: Vec<PathBuf> = args.into_iter().map(PathBuf::from).collect();
@@ -28,6 +28,22 @@ fn main() {
                 bytes / 1_000_000,
                 loaded.errors.len(),
                 ms(Instant::now())
+            );
+        }
+        "--speakers" => {
+            let library = Library::open(&paths, &LoadOptions::default());
+            let opened = Instant::now();
+            let job = rawi::index::build_in_background(library.text_handles(), |text| {
+                rawi::attribution::Extractor::builtin().extract(text)
+            });
+            let index = job.wait().unwrap_or_default();
+            let quotes: usize = index.speakers().iter().map(|s| s.quote_count()).sum();
+            println!(
+                "speakers: library of {} in {:.1} ms; index of {} speakers, {quotes} quotes in {:.1} ms more",
+                library.len(),
+                ms(opened),
+                index.speakers().len(),
+                opened.elapsed().as_secs_f64() * 1000.0
             );
         }
         "--stream" => {

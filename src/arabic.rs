@@ -8,7 +8,13 @@
 use std::ops::Range;
 
 /// Folds one char for matching: `None` when it is ignored (a mark or tatweel).
+#[inline]
 pub fn fold_char(c: char) -> Option<char> {
+    // Fast path: most Arabic letters and ASCII stay as they are.
+    if matches!(c, '\u{0627}'..='\u{0628}' | '\u{062A}'..='\u{063A}' | '\u{0641}'..='\u{0648}' | '\u{064A}' | 'a'..='z' | '0'..='9')
+    {
+        return Some(c);
+    }
     match c {
         '\u{0610}'..='\u{061A}'
         | '\u{064B}'..='\u{065F}'

@@ -15,6 +15,7 @@ use ratatui::style::Color;
 use serde::Deserialize;
 use toml::Spanned;
 
+use crate::corpus::KeyMap as JsonKeys;
 use crate::text::{BidiMode, DirPolicy};
 use crate::tui::action::Action;
 use crate::tui::keymap::{KeyMap, parse_sequence};
@@ -83,11 +84,21 @@ pub struct Theme {
     pub notice_fg: Color,
 }
 
+/// The `[corpus]` table: how articles are read.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct CorpusConfig {
+    /// `[corpus.keys]`: the names of the JSON Lines keys (`text = "body"`...).
+    pub keys: JsonKeys,
+    /// Encoding of every input instead of detecting it (`--encoding` wins), by WHATWG label.
+    pub encoding: Option<String>,
+}
+
 #[derive(Debug, Clone)]
 pub struct Config {
     pub reader: ReaderConfig,
     pub theme: Theme,
     pub keymap: KeyMap,
+    pub corpus: CorpusConfig,
 }
 
 /// Something wrong in a config file, with where it is.
@@ -154,6 +165,7 @@ impl Default for Config {
                 notice_fg: Color::Red,
             },
             keymap: KeyMap::default(),
+            corpus: CorpusConfig::default(),
         };
         // The embedded file is tested to load without problems.
         config.apply(Path::new("(built-in config)"), DEFAULT_CONFIG);
@@ -241,7 +253,10 @@ impl Config {
                     "reader" => self.reader.set(key.get_ref(), value.into_inner()),
                     "theme" => self.theme.set(key.get_ref(), value.into_inner()),
                     "keys" => bind_key(&mut self.keymap, key.get_ref(), value.into_inner()),
-                    _ => Err("unknown section (expected reader, theme or keys)".to_string()),
+                    "corpus" => self.corpus.set(key.get_ref(), value.into_inner()),
+                    _ => {
+                        Err("unknown section (expected reader, theme, keys or corpus)".to_string())
+                    }
                 };
                 if let Err(message) = result {
                     problems.push(problem(
@@ -276,6 +291,23 @@ impl ReaderConfig {
             "dir" => self.dir = typed(value)?,
             "reveal" => self.reveal = typed(value)?,
             "highlights" => self.highlights = typed(value)?,
+            _ => return Err("unknown key".to_string()),
+        }
+        Ok(())
+    }
+}
+
+impl CorpusConfig {
+    fn set(&mut self, key: &str, value: toml::Value) -> Result<(), String> {
+        match key {
+            "keys" => self.keys = typed(value)?,
+            "encoding" => {
+                let name: String = typed(value)?;
+                if crate::corpus::encoding_for_name(&name).is_none() {
+                    return Err(format!("unknown encoding `{name}`"));
+                }
+                self.encoding = Some(name);
+            }
             _ => return Err("unknown key".to_string()),
         }
         Ok(())
@@ -365,6 +397,29 @@ mod tests {
         assert_eq!(problems.len(), 1);
         assert_eq!(problems[0].line, 2, "{:?}", problems[0]);
         assert_eq!(problems[0].key, "mouse");
+    }
+
+    #[test]
+    fn corpus_keys_can_be_renamed() {
+        let mut config = Config::default();
+        let text = "[corpus]\nencoding = \"cp1256\"\n\n[corpus.keys]\ntext = \"body\"\ntitle = \"headline\"\n";
+        let problems = config.apply(Path::new("c.toml"), text);
+        assert_eq!(problems, vec![]);
+        assert_eq!(config.corpus.keys.text, "body");
+        assert_eq!(config.corpus.keys.title, "headline");
+        assert_eq!(config.corpus.keys.id, "id");
+        assert_eq!(config.corpus.encoding.as_deref(), Some("cp1256"));
+        let bad = "[corpus.keys]\nbody = \"text\"\n[corpus]\nencoding = \"klingon\"\n";
+        let problems = config.apply(Path::new("c.toml"), bad);
+        assert_eq!(problems.len(), 2, "{problems:?}");
+        let keys: Vec<&str> = problems.iter().map(|p| p.key.as_str()).collect();
+        assert_eq!(keys, ["corpus.encoding", "corpus.keys"]);
+        assert!(problems[0].message.contains("klingon"), "{problems:?}");
+        assert!(problems[1].message.contains("body"), "{problems:?}");
+        assert_eq!(
+            config.corpus.keys.text, "body",
+            "a bad table keeps what was there"
+        );
     }
 
     #[test]

@@ -9,17 +9,17 @@
 //! computed (on one core or many).
 
 mod background;
+mod jsonl;
+mod paths;
 
 use std::collections::{BTreeSet, HashMap};
-use std::io::{self, Write};
 use std::ops::Range;
-
-use serde::Serialize;
 
 use crate::arabic::fold;
 use crate::attribution::{Extraction, QuoteKind, SpeakerKind};
 
 pub use background::{IndexJob, IndexProgress, build_in_background, extract_all};
+pub use paths::write_speakers_of_paths;
 
 /// One quote of a speaker, located in its article.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -37,7 +37,8 @@ pub struct QuoteRef {
 /// A speaker across articles.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct IndexedSpeaker {
-    /// The fullest name form used (ties: the most used, then the first seen).
+    /// The most used name form of two words or more (any form if none has two words; ties: the
+    /// longest, then the first seen).
     pub name: String,
     pub kind: SpeakerKind,
     /// Job titles as written, most frequent first.
@@ -59,6 +60,11 @@ impl IndexedSpeaker {
 
     pub fn quote_count(&self) -> usize {
         self.quotes.len()
+    }
+
+    /// Whether the name or an alias contains `key` (a query folded by [`name_key`]).
+    pub fn matches_key(&self, key: &str) -> bool {
+        key.is_empty() || self.folded.iter().any(|f| f.contains(key))
     }
 }
 
@@ -160,14 +166,14 @@ impl SpeakerIndex {
 
     /// Merges per-article speakers (given in article order).
     pub fn merge(articles: &[ArticleSpeakers]) -> Self {
-        // Nodes: every speaker of every article, in order.
-        let nodes: Vec<(&ArticleSpeakers, &SpeakerKeys)> = articles
+        // Nodes: every speaker of every article (with its index there), in order.
+        let nodes: Vec<Node> = articles
             .iter()
-            .flat_map(|a| a.speakers.iter().map(move |s| (a, s)))
+            .flat_map(|a| a.speakers.iter().enumerate().map(move |(i, s)| (a, i, s)))
             .collect();
         let mut sets = UnionFind::new(nodes.len());
         let mut by_name: HashMap<&str, usize> = HashMap::new();
-        for (i, (_, s)) in nodes.iter().enumerate() {
+        for (i, (_, _, s)) in nodes.iter().enumerate() {
             if s.name_key.is_empty() {
                 continue;
             }
@@ -178,13 +184,13 @@ impl SpeakerIndex {
                 }
             }
         }
-        for (i, (_, s)) in nodes.iter().enumerate() {
+        for (i, (_, _, s)) in nodes.iter().enumerate() {
             for (_, key) in &s.aliases {
                 if is_description(key) || key.is_empty() {
                     continue;
                 }
                 if let Some(&named) = by_name.get(key.as_str())
-                    && nodes[named].1.kind == s.kind
+                    && nodes[named].2.kind == s.kind
                 {
                     sets.union(named, i);
                 }
@@ -201,22 +207,9 @@ impl SpeakerIndex {
             });
             groups[g].push(i);
         }
-        // Node index of (article position, speaker index).
-        let mut first_node = Vec::with_capacity(articles.len());
-        let mut n = 0;
-        for a in articles {
-            first_node.push(n);
-            n += a.speakers.len();
-        }
-        let mut quotes_of_node: Vec<Vec<QuoteRef>> = vec![Vec::new(); nodes.len()];
-        for (pos, a) in articles.iter().enumerate() {
-            for (speaker, quote) in &a.quotes {
-                quotes_of_node[first_node[pos] + speaker].push(quote.clone());
-            }
-        }
         let speakers = groups
             .iter()
-            .map(|members| speaker_of(members, &nodes, &mut quotes_of_node))
+            .map(|members| speaker_of(members, &nodes))
             .collect();
         SpeakerIndex {
             speakers,
@@ -244,9 +237,7 @@ impl SpeakerIndex {
     pub fn filtered(&self, query: &str, by: SortBy) -> Vec<usize> {
         let query = name_key(query);
         let mut hits: Vec<usize> = (0..self.speakers.len())
-            .filter(|&i| {
-                query.is_empty() || self.speakers[i].folded.iter().any(|f| f.contains(&query))
-            })
+            .filter(|&i| self.speakers[i].matches_key(&query))
             .collect();
         let s = &self.speakers;
         match by {
@@ -273,73 +264,14 @@ impl SpeakerIndex {
             .flat_map(|s| s.quotes.iter().map(|q| q.article))
             .collect()
     }
-
-    /// Writes one JSON object per speaker (most quotes first): name, kind, roles, aliases,
-    /// article and quote counts, and every quote with its article id, byte range, cue, kind,
-    /// and text (when `quote_text` gives it).
-    pub fn write_jsonl<W: Write>(
-        &self,
-        mut out: W,
-        article_id: impl Fn(usize) -> String,
-        quote_text: impl Fn(&QuoteRef) -> Option<String>,
-    ) -> io::Result<()> {
-        for i in self.sorted(SortBy::Quotes) {
-            let s = &self.speakers[i];
-            let line = SpeakerLine {
-                name: &s.name,
-                kind: s.kind,
-                roles: &s.roles,
-                aliases: &s.aliases,
-                articles: s.article_count(),
-                quotes: s.quote_count(),
-                quoted: s
-                    .quotes
-                    .iter()
-                    .map(|q| QuoteLine {
-                        article: article_id(q.article),
-                        start: q.range.start,
-                        end: q.range.end,
-                        kind: q.kind,
-                        cue: &q.cue,
-                        text: quote_text(q),
-                    })
-                    .collect(),
-            };
-            serde_json::to_writer(&mut out, &line)?;
-            out.write_all(b"\n")?;
-        }
-        out.flush()
-    }
 }
 
-#[derive(Serialize)]
-struct SpeakerLine<'a> {
-    name: &'a str,
-    kind: SpeakerKind,
-    roles: &'a [String],
-    aliases: &'a [String],
-    articles: usize,
-    quotes: usize,
-    quoted: Vec<QuoteLine<'a>>,
-}
+/// A speaker of one article: the article, the speaker's index in it, its keys.
+type Node<'a> = (&'a ArticleSpeakers, usize, &'a SpeakerKeys);
 
-#[derive(Serialize)]
-struct QuoteLine<'a> {
-    article: String,
-    start: usize,
-    end: usize,
-    kind: QuoteKind,
-    cue: &'a str,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    text: Option<String>,
-}
-
-/// Builds one merged speaker from its member nodes (in node order).
-fn speaker_of(
-    members: &[usize],
-    nodes: &[(&ArticleSpeakers, &SpeakerKeys)],
-    quotes_of_node: &mut [Vec<QuoteRef>],
-) -> IndexedSpeaker {
+/// Builds one merged speaker from its member nodes (in node order). Quotes are copied straight
+/// from the articles (no copy of every quote on the side: the merge of a big corpus stays small).
+fn speaker_of(members: &[usize], nodes: &[Node]) -> IndexedSpeaker {
     let mut names: Vec<(String, usize)> = Vec::new();
     let mut kinds: Vec<(SpeakerKind, usize)> = Vec::new();
     let mut roles: Vec<(String, usize)> = Vec::new();
@@ -347,7 +279,7 @@ fn speaker_of(
     let mut articles = BTreeSet::new();
     let mut quotes = Vec::new();
     for &m in members {
-        let (article, s) = nodes[m];
+        let (article, index, s) = nodes[m];
         count(&mut names, s.name.clone());
         count(&mut kinds, s.kind);
         if let Some(role) = &s.role {
@@ -359,13 +291,22 @@ fn speaker_of(
             }
         }
         articles.insert(article.article);
-        quotes.append(&mut quotes_of_node[m]);
+        quotes.extend(
+            (article.quotes.iter())
+                .filter(|(speaker, _)| *speaker == index)
+                .map(|(_, quote)| quote.clone()),
+        );
     }
     quotes.sort_by_key(|q| (q.article, q.range.start, q.quote));
+    // The most used full name (two words or more, if there is one): the longest form would let
+    // one odd phrase that merged in (الطبيب السابق لدونالد ترامب) name a speaker of 700 articles.
+    let full = |n: &str| n.split_whitespace().nth(1).is_some();
+    let any_full = names.iter().any(|(n, _)| full(n));
     let name = names
         .iter()
         .enumerate()
-        .max_by_key(|(i, (n, c))| (n.chars().count(), *c, std::cmp::Reverse(*i)))
+        .filter(|(_, (n, _))| !any_full || full(n))
+        .max_by_key(|(i, (n, c))| (*c, n.chars().count(), std::cmp::Reverse(*i)))
         .map(|(_, (n, _))| n.clone())
         .unwrap_or_default();
     let kind = kinds

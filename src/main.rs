@@ -6,7 +6,8 @@ use std::path::PathBuf;
 use anyhow::Context;
 use clap::parser::ValueSource;
 use clap::{ArgMatches, Args, CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
-use rawi::text::{BidiMode, DirPolicy, LayoutOptions};
+use rawi::corpus::LoadOptions;
+use rawi::text::{BidiMode, DirPolicy, LayoutOptions, display_safe};
 
 /// rawi (راوي): a terminal reader for Arabic news.
 ///
@@ -48,6 +49,17 @@ struct ReadArgs {
     /// Configuration file (TOML). Default: $RAWI_CONFIG, else ~/.config/rawi/config.toml.
     #[arg(long, value_name = "FILE")]
     config: Option<PathBuf>,
+
+    #[command(flatten)]
+    encoding: EncodingArg,
+}
+
+#[derive(Debug, Args)]
+struct EncodingArg {
+    /// Decode every input with this encoding instead of detecting it (a byte order mark still
+    /// wins): windows-1256 (cp1256), iso-8859-6, utf-8, utf-16le, utf-16be, or any WHATWG label.
+    #[arg(long, value_name = "NAME")]
+    encoding: Option<String>,
 }
 
 /// Options of the text engine shared by every command.
@@ -84,6 +96,12 @@ struct ExtractArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Jsonl)]
     format: Format,
+    /// Instead of one record per article, print the speakers of all the articles merged across
+    /// articles (by name and aliases), one JSON object per line, most quoted first.
+    #[arg(long, conflicts_with = "format")]
+    speakers: bool,
+    #[command(flatten)]
+    encoding: EncodingArg,
     /// Articles: .txt files, folders, .jsonl corpora, or - for stdin.
     #[arg(required = true)]
     paths: Vec<PathBuf>,
@@ -116,6 +134,27 @@ enum Format {
     Text,
 }
 
+impl EncodingArg {
+    /// Loading options: the JSON Lines keys of the config, and the encoding given here, else
+    /// the config's.
+    fn load_options(&self, corpus: &rawi::config::CorpusConfig) -> anyhow::Result<LoadOptions> {
+        let name = self.encoding.as_ref().or(corpus.encoding.as_ref());
+        let encoding = match name {
+            Some(name) => Some(rawi::corpus::encoding_for_name(name).ok_or_else(|| {
+                anyhow::anyhow!(
+                    "unknown encoding `{name}` (try windows-1256, iso-8859-6, utf-8, utf-16le or utf-16be)"
+                )
+            })?),
+            None => None,
+        };
+        Ok(LoadOptions {
+            keys: corpus.keys.clone(),
+            encoding,
+            ..LoadOptions::default()
+        })
+    }
+}
+
 impl TextArgs {
     fn layout_options(&self) -> LayoutOptions {
         LayoutOptions {
@@ -136,14 +175,33 @@ impl TextArgs {
     }
 }
 
-fn main() -> anyhow::Result<()> {
+fn main() -> std::process::ExitCode {
+    match run() {
+        Ok(()) => std::process::ExitCode::SUCCESS,
+        Err(e) => {
+            // Errors quote file names and inputs: every line is made safe to print.
+            eprintln!("Error: {}", display_safe_lines(&format!("{e:#}")));
+            std::process::ExitCode::FAILURE
+        }
+    }
+}
+
+fn run() -> anyhow::Result<()> {
     let matches = Cli::command().get_matches();
     let cli = Cli::from_arg_matches(&matches)?;
     match cli.command {
         Some(Command::Render(args)) => render(&args),
-        Some(Command::Extract(_args)) => anyhow::bail!("extract: not implemented yet"),
+        Some(Command::Extract(args)) => extract(&args),
         None => read(&cli.read, &matches),
     }
+}
+
+/// [`display_safe`] line by line: controls become placeholders, the line breaks stay.
+fn display_safe_lines(text: &str) -> String {
+    text.lines()
+        .map(display_safe)
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 /// The reader: config (defaults, file, then the flags given), articles, then the TUI.
@@ -151,7 +209,8 @@ fn read(args: &ReadArgs, matches: &ArgMatches) -> anyhow::Result<()> {
     let loaded = rawi::config::load(args.config.as_deref());
     let mut config = loaded.config;
     for problem in &loaded.problems {
-        eprintln!("rawi: config: {problem}");
+        // Keys and values quoted from the file may hold controls: shown as placeholders.
+        eprintln!("rawi: config: {}", display_safe(&problem.to_string()));
     }
     let notice = loaded.problems.first().map(|p| {
         let more = loaded.problems.len() - 1;
@@ -181,23 +240,16 @@ fn read(args: &ReadArgs, matches: &ArgMatches) -> anyhow::Result<()> {
     if args.mouse {
         reader.mouse = true;
     }
-    let articles = open_articles(&args.paths)?;
-    let exit = rawi::tui::run(articles, &config, notice)?;
-    match exit {
+    let opts = args.encoding.load_options(&config.corpus)?;
+    let ended = rawi::tui::run(args.paths.clone(), opts, &config, notice)?;
+    // The terminal is back: what could not be opened or saved, on stderr.
+    for message in &ended.messages {
+        eprintln!("rawi: {}", display_safe_lines(message));
+    }
+    match ended.exit {
         rawi::tui::event_loop::Exit::Signal(signal) => std::process::exit(128 + signal),
         _ => Ok(()),
     }
-}
-
-/// The articles named on the command line (files, folders, corpora, `-` for stdin), or the
-/// bundled samples. A bad input is reported and skipped.
-fn open_articles(paths: &[PathBuf]) -> anyhow::Result<Vec<rawi::corpus::Article>> {
-    let loaded = rawi::corpus::load(paths, &rawi::corpus::LoadOptions::default());
-    for problem in &loaded.errors {
-        eprintln!("rawi: {problem}");
-    }
-    anyhow::ensure!(!loaded.articles.is_empty(), "no article could be opened");
-    Ok(loaded.articles)
 }
 
 fn render(args: &RenderArgs) -> anyhow::Result<()> {
@@ -205,13 +257,56 @@ fn render(args: &RenderArgs) -> anyhow::Result<()> {
     let stdout = io::stdout().lock();
     match &args.file {
         Some(path) if path.as_os_str() != "-" => {
-            let file = std::fs::File::open(path).with_context(|| format!("{}", path.display()))?;
+            let file = std::fs::File::open(path)
+                .with_context(|| display_safe(&path.display().to_string()).into_owned())?;
             rawi::render::render(BufReader::new(file), stdout, args.width, &opts)
         }
         _ => rawi::render::render(io::stdin().lock(), stdout, args.width, &opts),
     }
     .or_else(ignore_broken_pipe)
     .context("render")
+}
+
+fn extract(args: &ExtractArgs) -> anyhow::Result<()> {
+    let loaded = rawi::config::load(None);
+    let opts = args.encoding.load_options(&loaded.config.corpus)?;
+    if args.speakers {
+        return extract_speakers(args, &opts);
+    }
+    let format = match args.format {
+        Format::Jsonl => rawi::extract::Format::Jsonl,
+        Format::Json => rawi::extract::Format::Json,
+        Format::Text => rawi::extract::Format::Text,
+    };
+    let mut stdout = io::BufWriter::with_capacity(1 << 20, io::stdout().lock());
+    let problems = rawi::extract::run(&args.paths, format, &opts, &mut stdout)
+        .or_else(|e| ignore_broken_pipe(e).map(|()| 0))
+        .context("extract")?;
+    if problems > 0 {
+        // Each was reported on its own line above; the status says the output is incomplete.
+        anyhow::bail!("{problems} problem(s) with the inputs, see above");
+    }
+    Ok(())
+}
+
+/// `rawi extract --speakers`: the corpus-wide speaker index as JSON Lines.
+fn extract_speakers(args: &ExtractArgs, opts: &LoadOptions) -> anyhow::Result<()> {
+    let mut stdout = io::BufWriter::with_capacity(1 << 20, io::stdout().lock());
+    let extract = |text: &str| rawi::attribution::Extractor::builtin().extract(text);
+    let library =
+        match rawi::index::write_speakers_of_paths(&args.paths, opts, &extract, &mut stdout) {
+            Ok(library) => library,
+            Err(e) => return ignore_broken_pipe(e).context("extract --speakers"),
+        };
+    let mut failures = 0;
+    for problem in library.problems() {
+        failures += usize::from(!problem.is_warning());
+        eprintln!("rawi extract: {}", display_safe(&problem.to_string()));
+    }
+    if failures > 0 {
+        anyhow::bail!("{failures} input(s) could not be read");
+    }
+    Ok(())
 }
 
 /// A closed pipe (`rawi render | head`) is a normal end, not an error.

@@ -233,11 +233,15 @@ fn a_bad_config_is_reported_and_rawi_starts_with_defaults() {
         &[&seed_path()],
         &[("RAWI_CONFIG", config.to_str().unwrap())],
     );
-    let screen = tmux.wait_text("Speakers");
-    assert!(
-        screen.contains("bad-config.toml:2: key `reader.mouse`"),
-        "{screen}"
-    );
+    // The message is printed on stderr first, then shown in the status bar (the last row,
+    // drawn last): wait for the whole frame.
+    let screen = tmux.wait_for("the config problem in the status bar", |s| {
+        s.contains("Speakers")
+            && s.lines()
+                .last()
+                .is_some_and(|row| row.contains("bad-config.toml:2: key `reader.mouse`"))
+    });
+    assert!(screen.contains("Speakers"), "{screen}");
     tmux.keys(&["q"]);
     assert_eq!(tmux.assert_restored(), 0);
     // Also on stderr, which stays on the screen after exit.
@@ -245,4 +249,61 @@ fn a_bad_config_is_reported_and_rawi_starts_with_defaults() {
         tmux.screen()
             .contains("bad-config.toml:2: key `reader.mouse`")
     );
+}
+
+/// A terminal that goes away (window closed, tmux killed) must end rawi, not leave it spinning
+/// on the end of file of a hung-up terminal.
+#[test]
+fn rawi_exits_when_its_terminal_goes_away() {
+    if !tmux_available() {
+        return;
+    }
+    let dir = std::path::PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("hangup");
+    std::fs::create_dir_all(&dir).unwrap();
+    let pid_file = dir.join("pid");
+    let _ = std::fs::remove_file(&pid_file);
+    let socket = format!("rawi-hangup-{}", std::process::id());
+    let tmux = |args: &[&str]| {
+        std::process::Command::new("tmux")
+            .args(["-L", &socket, "-f", "/dev/null"])
+            .args(args)
+            .output()
+            .unwrap()
+    };
+    let command = format!(
+        "echo $$ > '{}'; exec '{}' '{}'",
+        pid_file.display(),
+        env!("CARGO_BIN_EXE_rawi"),
+        seed_path()
+    );
+    tmux(&["new-session", "-d", "-x", "80", "-y", "24", &command]);
+    let start = std::time::Instant::now();
+    let pid = loop {
+        let screen = String::from_utf8_lossy(&tmux(&["capture-pane", "-p"]).stdout).into_owned();
+        let pid = std::fs::read_to_string(&pid_file).unwrap_or_default();
+        if screen.contains("Speakers") && !pid.trim().is_empty() {
+            break pid.trim().to_string();
+        }
+        assert!(start.elapsed() < TIMEOUT, "rawi did not start: {screen}");
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    };
+    tmux(&["kill-server"]);
+    let running = || {
+        std::fs::read_to_string(format!("/proc/{pid}/stat")).is_ok_and(|stat| {
+            !stat
+                .rsplit(')')
+                .next()
+                .unwrap_or("")
+                .trim()
+                .starts_with('Z')
+        })
+    };
+    let start = std::time::Instant::now();
+    while running() {
+        assert!(
+            start.elapsed() < TIMEOUT,
+            "rawi (pid {pid}) still runs after its terminal went away"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
 }

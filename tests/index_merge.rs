@@ -241,3 +241,59 @@ fn background_build_equals_sequential() {
     let total: usize = background.speakers().iter().map(|s| s.quote_count()).sum();
     assert_eq!(total, 3000);
 }
+
+/// `shared/` beside the repository (or `RAWI_SHARED`), if present.
+fn shared() -> Option<std::path::PathBuf> {
+    if let Some(dir) = std::env::var_os("RAWI_SHARED") {
+        return Some(dir.into());
+    }
+    std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .ancestors()
+        .map(|dir| dir.join("shared"))
+        .find(|dir| dir.join("corpus").is_dir())
+}
+
+#[test]
+fn real_articles_with_the_builtin_engine_background_equals_sequential() {
+    let Some(shared) = shared() else {
+        eprintln!("notice: shared/ not found; real-article index test skipped");
+        return;
+    };
+    let library = Library::open(&[shared.join("corpus/articles")], &LoadOptions::default());
+    assert!(library.len() >= 60);
+    let handles = library.text_handles();
+    let extract = |text: &str| rawi::attribution::Extractor::builtin().extract(text);
+    let sequential = SpeakerIndex::merge(&extract_all(&handles, false, &extract, None, None));
+    let background = build_in_background(handles, extract).wait().unwrap();
+    assert_eq!(background, sequential);
+    // Every quote points inside its article, on char boundaries.
+    for speaker in background.speakers() {
+        for q in &speaker.quotes {
+            let text = library.get(q.article).unwrap().text().unwrap();
+            assert!(text.get(q.range.clone()).is_some(), "{q:?}");
+        }
+    }
+}
+
+#[test]
+fn a_merged_speaker_is_named_by_its_most_used_full_name() {
+    let trump = |name: &str, aliases: &[&str]| {
+        extraction(
+            vec![speaker(name, Person, None, aliases)],
+            vec![quote(0, 0)],
+        )
+    };
+    let articles = vec![
+        trump("الطبيب السابق لدونالد ترامب", &["ترامب"]),
+        trump("دونالد ترامب", &["ترامب"]),
+        trump("ترامب", &[]),
+        trump("دونالد ترامب", &[]),
+        trump("ترامب", &[]),
+        trump("ترامب", &[]),
+    ];
+    let index = index_of(&articles);
+    assert_eq!(index.speakers().len(), 1);
+    // Not the longest form, nor the one-word surname used most: the most used full name.
+    assert_eq!(index.speakers()[0].name, "دونالد ترامب");
+    assert_eq!(index.speakers()[0].article_count(), 6);
+}

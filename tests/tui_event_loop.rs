@@ -65,10 +65,7 @@ fn y_writes_the_quote_to_the_clipboard_as_base64_osc_52() {
         .decode(payload)
         .unwrap();
     let range = state.focused_range().unwrap();
-    assert_eq!(
-        String::from_utf8(decoded).unwrap(),
-        state.article().text[range]
-    );
+    assert_eq!(String::from_utf8(decoded).unwrap(), state.text()[range]);
 }
 
 #[test]
@@ -116,19 +113,24 @@ fn mouse_events_are_ignored_unless_enabled() {
 }
 
 #[test]
-fn idle_time_extracts_the_other_articles_for_the_library() {
-    let mut state = library_state(140, 30);
-    assert!(state.has_idle_work());
-    // A source that has nothing to say: the loop uses the time for extraction.
+fn the_loop_ticks_while_work_goes_on_in_the_background() {
+    let catalogue =
+        rawi::tui::catalogue::Catalogue::new(rawi::corpus::Library::bundled(), fixture_extractor());
+    let mut state = rawi::tui::state::State::new(
+        catalogue,
+        &rawi::config::Config::default(),
+        ratatui::layout::Rect::new(0, 0, 140, 30),
+    );
+    // A terminal where nothing happens: each wait lasts as long as the loop allows.
     struct Quiet(usize);
     impl rawi::tui::event_loop::EventSource for Quiet {
-        fn next(&mut self, _: Option<std::time::Duration>) -> std::io::Result<Option<Input>> {
+        fn next(&mut self, timeout: Option<std::time::Duration>) -> std::io::Result<Option<Input>> {
             self.0 += 1;
-            Ok(if self.0 > 10 {
-                Some(Input::Closed)
-            } else {
-                None
-            })
+            let Some(timeout) = timeout.filter(|_| self.0 < 200) else {
+                return Ok(Some(Input::Closed));
+            };
+            std::thread::sleep(timeout);
+            Ok(None)
         }
     }
     let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(140, 30)).unwrap();
@@ -141,6 +143,11 @@ fn idle_time_extracts_the_other_articles_for_the_library() {
         &mut Vec::new(),
     )
     .unwrap();
-    assert!(!state.has_idle_work());
-    assert!(state.extractions.iter().all(Option::is_some));
+    // The loop stopped waiting with a timeout once the work was done.
+    assert!(!state.busy());
+    assert!((0..4).all(|i| state.catalogue.summary(i).is_some()));
+    assert!(state.catalogue.index_complete());
+    // The library's counts were drawn: the seed has 3 speakers and 6 quotes.
+    let screen: String = (0..30).map(|y| row_text(&terminal, y)).collect();
+    assert!(screen.contains(" 3·6"), "{screen}");
 }

@@ -146,7 +146,7 @@ fn search_is_incremental_arabic_aware_and_esc_clears_it() {
     press(&mut state, &[ch('/')]);
     press(&mut state, &typed("الأمنية"));
     assert_eq!(state.search.hits.len(), 2);
-    let text = &state.article().text;
+    let text = state.text();
     for hit in &state.search.hits {
         assert_eq!(&text[hit.clone()], "الامنية");
     }
@@ -234,9 +234,7 @@ fn y_copies_the_focused_quote() {
     let range = state.focused_range().unwrap();
     assert_eq!(
         effects,
-        vec![Effect::CopyToClipboard(
-            state.article().text[range].to_string()
-        )]
+        vec![Effect::CopyToClipboard(state.text()[range].to_string())]
     );
 }
 

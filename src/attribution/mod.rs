@@ -7,6 +7,26 @@ use std::ops::Range;
 
 use serde::Serialize;
 
+mod engine;
+mod entities;
+mod framing;
+pub mod lexicon;
+mod output;
+mod phrase;
+mod sources;
+mod span;
+mod structure;
+mod subjects;
+mod tokens;
+
+use engine::Engine;
+use entities::Entities;
+use lexicon::Compiled;
+pub use lexicon::{Lexicon, LexiconError};
+use phrase::Phrase;
+use structure::Structure;
+use tokens::Tokens;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum SpeakerKind {
@@ -57,10 +77,52 @@ pub struct Extraction {
 }
 
 /// The attribution engine, holding its compiled word lists.
-#[derive(Debug, Default)]
-pub struct Extractor {}
+#[derive(Debug)]
+pub struct Extractor {
+    lexicon: Compiled,
+}
+
+impl Default for Extractor {
+    fn default() -> Self {
+        Extractor::new(&Lexicon::builtin())
+    }
+}
+
+/// Everything the passes over one article share.
+pub struct Context<'a> {
+    pub text: &'a str,
+    pub lex: &'a Compiled,
+    pub tokens: &'a Tokens,
+    pub structure: &'a Structure,
+    pub entities: Entities,
+}
+
+impl Context<'_> {
+    /// End of a known speaker's name starting at token `j`.
+    pub fn known_name_at(&self, j: usize) -> Option<usize> {
+        self.entities
+            .known_name_at(self.tokens, j, self.tokens.len())
+    }
+
+    /// Do the words of a role name a known speaker («النائبة» after «النائبة ليلى ...»)?
+    pub fn describes_known(&self, tokens: &Tokens, role: Option<(usize, usize)>) -> bool {
+        role.is_some_and(|(s, e)| self.entities.describes(tokens, s, e))
+    }
+
+    /// The entity a speaker phrase refers to («بيان X» is X's).
+    pub fn resolve(&mut self, phrase: &Phrase, at: usize) -> usize {
+        self.entities.resolve(self.tokens, phrase, at)
+    }
+}
 
 impl Extractor {
+    /// An engine with the given word lists (e.g. the built-in ones merged with a user's).
+    pub fn new(lexicon: &Lexicon) -> Extractor {
+        Extractor {
+            lexicon: Compiled::new(lexicon),
+        }
+    }
+
     /// The engine with the lexicon built into the binary.
     pub fn builtin() -> &'static Extractor {
         static BUILTIN: std::sync::OnceLock<Extractor> = std::sync::OnceLock::new();
@@ -68,7 +130,18 @@ impl Extractor {
     }
 
     /// Finds the speakers and quotes of one article.
-    pub fn extract(&self, _article: &str) -> Extraction {
-        Extraction::default()
+    pub fn extract(&self, article: &str) -> Extraction {
+        let tokens = Tokens::new(article, &self.lexicon);
+        let structure = Structure::new(&tokens);
+        let cx = Context {
+            text: article,
+            lex: &self.lexicon,
+            tokens: &tokens,
+            structure: &structure,
+            entities: Entities::default(),
+        };
+        let mut engine = Engine::new(cx);
+        engine.run();
+        output::build(article, engine)
     }
 }

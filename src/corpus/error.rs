@@ -113,8 +113,9 @@ fn broken_lines_message(count: u64, total: u64, lines: &[u64], first_problem: &s
     if count > lines.len() as u64 {
         listed.push_str(&format!(" and {} more", count - lines.len() as u64));
     }
+    let total_plural = if total == 1 { "" } else { "s" };
     format!(
-        "{count} of {total} line{plural} skipped (line{plural} {listed}); line {}: {first_problem}",
+        "{count} of {total} line{total_plural} skipped (line{plural} {listed}); line {}: {first_problem}",
         lines.first().copied().unwrap_or(0)
     )
 }
@@ -168,6 +169,21 @@ mod tests {
             "c.jsonl: 25 of 1000 lines skipped (lines 1, 2, 3, 4, 5, 6, 7, 8, 9, 10 and 15 more); line 1: not JSON"
         );
         assert!(e.is_warning());
+    }
+
+    #[test]
+    fn one_broken_line_of_several() {
+        let e = LoadError::BrokenLines {
+            path: "c.jsonl".into(),
+            count: 1,
+            total: 2,
+            lines: vec![2],
+            first_problem: "not JSON".into(),
+        };
+        assert_eq!(
+            e.to_string(),
+            "c.jsonl: 1 of 2 lines skipped (line 2); line 2: not JSON"
+        );
     }
 
     #[test]

@@ -3,9 +3,10 @@
 
 use std::borrow::Cow;
 use std::path::PathBuf;
+use std::sync::Arc;
 
 use super::pipeline::{Batch, Control, Run};
-use super::source::TextHandle;
+use super::source::{Form, Origin, TextHandle};
 use super::{Article, ArticleRef, LoadError, LoadOptions};
 
 /// One article of a [`Library`]: its metadata, and its text on demand.
@@ -142,6 +143,37 @@ impl Library {
                     handle: TextHandle::from_static(text),
                 })
                 .collect(),
+            problems: Vec::new(),
+        }
+    }
+
+    /// A library of articles already in memory (tests, benchmarks, text made on the fly): each
+    /// entry's text is held in memory, as for stdin.
+    pub fn from_articles(articles: Vec<Article>) -> Library {
+        let entries = articles
+            .into_iter()
+            .map(|a| {
+                let bytes: Arc<[u8]> = Arc::from(a.text.into_bytes());
+                let handle = TextHandle {
+                    origin: Origin::Memory(Arc::from(a.path.as_str()), bytes.clone()),
+                    range: 0..bytes.len() as u64,
+                    form: Form::Plain(encoding_rs::UTF_8),
+                };
+                Entry {
+                    id: a.id,
+                    title: a.title,
+                    path: a.path,
+                    source: a.source,
+                    date: a.date,
+                    url: a.url,
+                    encoding: a.encoding,
+                    lossy: a.lossy,
+                    handle,
+                }
+            })
+            .collect();
+        Library {
+            entries,
             problems: Vec::new(),
         }
     }

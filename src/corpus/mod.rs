@@ -7,6 +7,27 @@
 //!   order, memory bounded (`rawi extract` over huge corpora).
 //! - [`Library`] and [`open_in_background`]: a growing list of entries with metadata only,
 //!   whose text is read and decoded on demand (the reader).
+//!
+//! The reader's loop, never blocking:
+//!
+//! ```no_run
+//! use rawi::corpus::{Library, LoadOptions, open_in_background};
+//!
+//! let job = open_in_background(vec!["bulk.jsonl".into()], LoadOptions::default());
+//! let mut library = Library::default();
+//! loop {
+//!     // Once per frame (or per tick): take what is ready, show progress.
+//!     let poll = job.poll(&mut library);
+//!     let progress = job.progress(); // progress.fraction(), .articles, .problems
+//!     if let Some(entry) = library.get(0) {
+//!         let text = entry.text(); // Err if the file changed or vanished: show the message
+//!     }
+//!     if poll.finished {
+//!         break;
+//!     }
+//! #   std::thread::sleep(std::time::Duration::from_millis(16));
+//! }
+//! ```
 
 mod article;
 mod background;
@@ -15,6 +36,7 @@ mod error;
 mod inputs;
 mod jsonl;
 mod jsonl_file;
+mod jsonl_lines;
 mod library;
 mod options;
 mod pipeline;

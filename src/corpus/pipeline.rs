@@ -13,7 +13,8 @@ use rayon::prelude::*;
 
 use super::article::ArticleRef;
 use super::inputs::{self, Input, Kind};
-use super::jsonl_file::{self, JsonlCtx};
+use super::jsonl_file;
+use super::jsonl_lines::JsonlCtx;
 use super::source::{FileOrigin, Form, Origin, Stamp, TextHandle};
 use super::txt::{self, decode_txt};
 use super::{LoadError, LoadOptions, Progress};
@@ -60,17 +61,13 @@ where
 {
     /// Loads `paths` in order.
     pub fn run(&mut self, paths: &[PathBuf]) {
-        let inputs = inputs::expand(paths);
-        if let Some(p) = self.control.progress {
-            let total: u64 = inputs
-                .iter()
-                .map(|i| match i {
-                    Ok(Input::File { size, .. }) => *size,
-                    _ => 0,
-                })
-                .sum();
-            p.bytes_total.store(total, Ordering::Relaxed);
-        }
+        let progress = self.control.progress;
+        let inputs = inputs::expand(paths).inspect(|input| {
+            // The total grows as folders are walked.
+            if let (Some(p), Ok(Input::File { size, .. })) = (progress, input) {
+                p.bytes_total.fetch_add(*size, Ordering::Relaxed);
+            }
+        });
         let mut txt_group: Vec<(PathBuf, String, u64)> = Vec::new();
         let mut group_limit = 1; // the first article alone, so that it shows at once
         for input in inputs {
@@ -182,6 +179,11 @@ where
         if first == Some(&b'{') {
             let ctx = JsonlCtx::new(Origin::Memory(shown.into(), bytes.clone()), self.opts);
             jsonl_file::read_memory(self, &ctx, &bytes);
+        } else if bytes.len() as u64 > self.opts.max_article_bytes {
+            // One article, like a `.txt` file: the same limit (stdin may hold a larger corpus).
+            let size = bytes.len() as u64;
+            let limit = self.opts.max_article_bytes;
+            self.send(vec![Err(too_large(shown, size, limit, "article"))]);
         } else {
             let origin = Origin::Memory(shown.into(), bytes.clone());
             let id = match Path::new(shown).file_stem() {

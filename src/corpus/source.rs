@@ -147,7 +147,9 @@ impl TextHandle {
                 Ok(Cow::Owned(text.into_owned()))
             }
             (Form::JsonLine(encoding, keys), b) => {
-                let line = encoding.decode_without_bom_handling(&b).0;
+                // Exactly as when the line was indexed: a byte order mark wins, else the
+                // encoding chosen then.
+                let line = super::decode::decode(&b, Some(encoding)).text;
                 let text = jsonl::text_of_line(&line, keys).map_err(invalid)?;
                 Ok(Cow::Owned(text))
             }

@@ -19,6 +19,25 @@ const QUEUE: usize = 2;
 /// `map` receives an [`ArticleRef`] that borrows the loader's buffer: the text of a JSON line
 /// without escapes is not copied. Memory stays bounded by a few chunks of input plus the
 /// results of those chunks.
+///
+/// ```no_run
+/// use rawi::attribution::Extractor;
+/// use rawi::corpus::{LoadOptions, map_articles_par};
+///
+/// let paths = vec!["corpus.jsonl".into()];
+/// map_articles_par(
+///     &paths,
+///     &LoadOptions::default(),
+///     |article| (article.id.into_owned(), Extractor::builtin().extract(&article.text)),
+///     |result| {
+///         match result {
+///             Ok((id, found)) => println!("{id}: {} quotes", found.quotes.len()),
+///             Err(problem) => eprintln!("{problem}"),
+///         }
+///         true // false stops early
+///     },
+/// );
+/// ```
 pub fn map_articles_par<R, F, S>(paths: &[PathBuf], opts: &LoadOptions, map: F, mut sink: S)
 where
     R: Send,

@@ -55,6 +55,12 @@ pub enum Action {
     ToggleSort,
     /// Show or hide the library (list of open articles).
     ToggleLibrary,
+    /// Who said what across every open article: the speakers screen (or back to the reader).
+    CorpusSpeakers,
+    /// Bookmark the top line of the article, or remove the bookmark there.
+    ToggleBookmark,
+    /// List the bookmarks of the open articles.
+    ListBookmarks,
     ToggleHelp,
     /// Scroll so that the focused quote (or the top line) is centred, at the top, at the bottom.
     CenterFocus,
@@ -86,9 +92,9 @@ pub enum Action {
     /// Mouse wheel at (column, row), lines (positive: down).
     #[serde(skip)]
     Wheel(u16, u16, i8),
-    /// Nothing happened for a while: do one piece of background work (extract an article).
+    /// Time passed: take in what the background work (loading, extraction, search) has ready.
     #[serde(skip)]
-    Idle,
+    Tick,
 }
 
 impl Action {
@@ -128,6 +134,15 @@ impl Action {
         (Action::ToggleReveal, "show bidi controls on/off"),
         (Action::ToggleSort, "sort speakers: appearance/quotes"),
         (Action::ToggleLibrary, "show/hide the article list"),
+        (
+            Action::CorpusSpeakers,
+            "speakers of all articles (who said what)",
+        ),
+        (
+            Action::ToggleBookmark,
+            "bookmark the top line (again: remove)",
+        ),
+        (Action::ListBookmarks, "list bookmarks (enter jumps)"),
         (Action::ToggleHelp, "this help"),
         (Action::CenterFocus, "centre the focused quote"),
         (Action::FocusToTop, "focused quote to the top"),

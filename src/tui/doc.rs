@@ -111,6 +111,15 @@ impl Doc {
         }
     }
 
+    /// The nearest valid anchor (a remembered position may come from another version of the text).
+    pub fn clamp(&self, anchor: Anchor) -> Anchor {
+        let para = anchor.para.min(self.paragraphs() - 1);
+        Anchor {
+            para,
+            offset: anchor.offset.min(self.para_range(para).len()),
+        }
+    }
+
     /// Article byte offset of an anchor.
     pub fn offset_of(&self, anchor: Anchor) -> usize {
         self.starts[anchor.para] + anchor.offset

@@ -3,7 +3,7 @@
 //! drive it with a `TestBackend` and a list of events.
 
 use std::io::{self, Write};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use base64::Engine;
 use ratatui::Terminal;
@@ -51,8 +51,14 @@ pub enum Exit {
     Closed,
 }
 
+/// How often background work is looked at while there is some (progress, new articles).
+pub const TICK: Duration = Duration::from_millis(50);
+/// Reading positions are written at most this often while reading (and always at the end).
+const SAVE_EVERY: Duration = Duration::from_secs(1);
+
 /// Runs the reader until it quits. `side` receives what goes to the terminal besides frames
 /// (the OSC 52 clipboard sequence); it is the same terminal, after the frame is flushed.
+/// The reading memory is saved on the way out, whatever the way.
 pub fn run<B: Backend>(
     terminal: &mut Terminal<B>,
     events: &mut dyn EventSource,
@@ -65,13 +71,15 @@ where
 {
     let mut keys = KeyReader::default();
     terminal.draw(|frame| view(state, frame))?;
+    let mut last_tick = Instant::now();
+    let mut last_save = Instant::now();
     loop {
-        let timeout = state.has_idle_work().then_some(Duration::ZERO);
+        let timeout = state.busy().then_some(TICK);
         let action = match events.next(timeout)? {
-            None if state.has_idle_work() => Some(Action::Idle),
+            None if state.busy() => Some(Action::Tick),
             None => None,
             Some(Input::Key(key)) => {
-                let mode = if state.search.editing {
+                let mode = if state.prompt_open() {
                     InputMode::SearchPrompt
                 } else {
                     InputMode::Normal
@@ -82,24 +90,44 @@ where
             Some(Input::Mouse(_)) => None,
             // The frame follows the terminal's size by itself (ratatui's autoresize).
             Some(Input::Resize(width, height)) => Some(Action::Resize(width, height)),
-            Some(Input::Signal(signal)) => return Ok(Exit::Signal(signal)),
-            Some(Input::Closed) => return Ok(Exit::Closed),
+            Some(Input::Signal(signal)) => return Ok(finish(state, Exit::Signal(signal))),
+            Some(Input::Closed) => return Ok(finish(state, Exit::Closed)),
         };
         let Some(action) = action else { continue };
-        let idle = action == Action::Idle;
-        for effect in update(state, action) {
-            match effect {
-                Effect::Quit => return Ok(Exit::Quit),
-                Effect::CopyToClipboard(text) => {
-                    side.write_all(osc52(&text).as_bytes())?;
-                    side.flush()?;
+        let mut actions = vec![action];
+        // Keys arriving without a pause must not hold the background work back.
+        if action != Action::Tick && state.busy() && last_tick.elapsed() >= TICK {
+            actions.push(Action::Tick);
+        }
+        for action in actions {
+            if action == Action::Tick {
+                last_tick = Instant::now();
+            }
+            for effect in update(state, action) {
+                match effect {
+                    Effect::Quit => return Ok(finish(state, Exit::Quit)),
+                    Effect::CopyToClipboard(text) => {
+                        side.write_all(osc52(&text).as_bytes())?;
+                        side.flush()?;
+                    }
                 }
             }
         }
-        if !idle || state.library_shown() {
-            terminal.draw(|frame| view(state, frame))?;
+        if state.recall.dirty && last_save.elapsed() >= SAVE_EVERY {
+            last_save = Instant::now();
+            if let Err(e) = state.recall.save() {
+                state.notice = Some(e);
+            }
         }
+        terminal.draw(|frame| view(state, frame))?;
     }
+}
+
+/// The last thing before leaving: where the reader is goes into the state file.
+fn finish(state: &mut State, exit: Exit) -> Exit {
+    state.remember_position();
+    state.save_error = state.recall.save().err();
+    exit
 }
 
 fn mouse_action(mouse: MouseEvent) -> Option<Action> {

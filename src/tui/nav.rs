@@ -227,38 +227,24 @@ pub fn move_selection(state: &mut State, pane: Pane, by: isize) {
             state.view_mut().speakers.selected = Some(rows[to]);
         }
         Pane::Library => {
-            let rows = library_rows(state);
-            if rows.is_empty() {
+            let lib = &mut state.library;
+            if lib.rows.is_empty() {
                 return;
             }
-            let at = rows
-                .iter()
-                .position(|&i| i == state.library.selected)
-                .unwrap_or(0) as isize;
-            let to = (at + by).clamp(0, rows.len() as isize - 1) as usize;
-            state.library.selected = rows[to];
+            let at = lib
+                .selected_row()
+                .unwrap_or_else(|| lib.rows.partition_point(|&i| i < lib.selected))
+                as isize;
+            let to = (at + by).clamp(0, lib.rows.len() as isize - 1) as usize;
+            lib.selected = lib.rows[to];
         }
         Pane::Article => scroll(state, by),
     }
 }
 
-/// The articles listed in the library (all, or those matching its search).
-pub fn library_rows(state: &State) -> Vec<usize> {
-    let filter = roster::list_filter(state, Pane::Library);
-    (0..state.articles.count())
-        .filter(|&i| {
-            filter.is_none_or(|q| {
-                let a = state.articles.article(i);
-                !crate::arabic::find_all(&a.title, q).is_empty()
-                    || !crate::arabic::find_all(&a.path, q).is_empty()
-            })
-        })
-        .collect()
-}
-
 /// Switches to article `index` (keeping each article's own reading position).
 pub fn open_article(state: &mut State, index: usize) {
-    if index >= state.articles.count() {
+    if index >= state.catalogue.count() {
         return;
     }
     state.open(index);

@@ -7,15 +7,32 @@ use super::panes::Pane;
 use super::state::{Search, State};
 use crate::arabic;
 
-/// Opens the search prompt on the focused pane.
+/// Opens the search prompt on the focused pane (in the library, on its current query).
 pub fn start(state: &mut State) {
     let origin = Some(state.view().shown);
+    let query = if state.focus == Pane::Library {
+        state.library.query.clone()
+    } else {
+        String::new()
+    };
     state.search = Search {
+        query,
         editing: true,
         target: Some(state.focus),
         origin,
         ..Search::default()
     };
+}
+
+/// Shows the hits of `query` in the current article, without the prompt (an article opened
+/// from a library search).
+pub fn show_hits(state: &mut State, query: &str) {
+    state.search = Search {
+        query: query.to_string(),
+        target: Some(Pane::Article),
+        ..Search::default()
+    };
+    refresh_hits(state);
 }
 
 pub fn type_char(state: &mut State, c: char) {
@@ -31,7 +48,8 @@ pub fn backspace(state: &mut State) {
 /// Enter: keep the hits (or the filter) and leave the prompt.
 pub fn confirm(state: &mut State) {
     state.search.editing = false;
-    if state.search.query.is_empty() {
+    // The library keeps its query itself.
+    if state.search.query.is_empty() || state.search.target == Some(Pane::Library) {
         clear(state);
     }
 }
@@ -42,6 +60,9 @@ pub fn cancel(state: &mut State) {
         && let Some(origin) = state.search.origin
     {
         state.view_mut().top = origin;
+    }
+    if state.search.target == Some(Pane::Library) {
+        super::library::set_query(state, "");
     }
     clear(state);
 }
@@ -62,7 +83,19 @@ pub fn refresh_hits(state: &mut State) {
         state.search.current = None;
         return;
     }
-    state.search.hits = arabic::find_all(&state.article().text, &state.search.query);
+    let needle = arabic::fold(&state.search.query);
+    // The article is folded once, on its first search, not on every key typed.
+    let open = &mut state.open[0];
+    let folded = open
+        .folded
+        .get_or_insert_with(|| arabic::Folded::new(&open.text));
+    state.search.hits = if needle.is_empty() {
+        Vec::new()
+    } else {
+        memchr::memmem::find_iter(folded.text.as_bytes(), needle.as_bytes())
+            .map(|i| folded.original_range(i..i + needle.len()))
+            .collect()
+    };
     state.search.current = None;
 }
 
@@ -86,9 +119,8 @@ fn changed(state: &mut State) {
             go_to_hit(state, first);
         }
         Some(Pane::Library) => {
-            if let Some(&first) = nav::library_rows(state).first() {
-                state.library.selected = first;
-            }
+            let query = state.search.query.clone();
+            super::library::set_query(state, &query);
         }
         _ => {
             // The speakers list re-filters itself; select its first row.

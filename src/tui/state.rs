@@ -6,22 +6,29 @@ use std::sync::Arc;
 
 use ratatui::layout::Rect;
 
-use super::articles::ArticleList;
+pub use super::open::OpenArticle;
+
+use super::bookmarks::BookmarkList;
+use super::catalogue::Catalogue;
 use super::doc::{Anchor, Doc, LinePos};
+use super::library::LibraryList;
 use super::marks::Marks;
 use super::panes::{Pane, PaneSettings, Panes, content};
+use super::people::PeopleView;
+use super::recall::Recall;
 use super::theme::Styles;
 use crate::attribution::{Extraction, Extractor};
 use crate::config::{Config, LibraryPane, Side, SpeakerSort};
-use crate::corpus::Article;
+use crate::corpus::Entry;
 use crate::text::LayoutOptions;
 
-/// Finds the speakers and quotes of an article (the attribution engine, or a test fixture).
-pub type ExtractFn = Arc<dyn Fn(&Article) -> Extraction + Send + Sync>;
+/// Finds the speakers and quotes of an article's text (the attribution engine, or a test
+/// fixture). Shared with the background extraction, so it must be thread-safe.
+pub type ExtractFn = Arc<dyn Fn(&str) -> Extraction + Send + Sync>;
 
 /// The attribution engine built into rawi.
 pub fn builtin_extractor() -> ExtractFn {
-    Arc::new(|article: &Article| Extractor::builtin().extract(&article.text))
+    Arc::new(|text: &str| Extractor::builtin().extract(text))
 }
 
 /// A row of the speakers list.
@@ -85,15 +92,6 @@ pub struct Settings {
     pub mouse: bool,
 }
 
-/// The library list.
-#[derive(Debug, Clone, Default)]
-pub struct LibraryList {
-    pub selected: usize,
-    pub offset: usize,
-    /// Shown on demand (`Some(true)`), hidden (`Some(false)`), or as configured (`None`).
-    pub wanted: Option<bool>,
-}
-
 /// One line of the help overlay: the keys and what they do.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct HelpLine {
@@ -101,12 +99,26 @@ pub struct HelpLine {
     pub what: &'static str,
 }
 
+/// Which screen is shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Screen {
+    /// The article, its speakers, the library.
+    #[default]
+    Reader,
+    /// Who said what across every open article.
+    People,
+    /// The bookmarks of the open articles.
+    Bookmarks,
+}
+
 pub struct State {
-    pub articles: Box<dyn ArticleList>,
-    /// Extractions done so far, per article (the current one first, the others when idle).
-    pub extractions: Vec<Option<Arc<Extraction>>>,
-    pub views: Vec<Option<ArticleView>>,
+    /// Every article open, loading and extracting in the background.
+    pub catalogue: Catalogue,
+    /// Recently opened articles, the current one first.
+    pub open: Vec<OpenArticle>,
+    /// Index of the current article in the catalogue.
     pub current: usize,
+    pub screen: Screen,
     pub focus: Pane,
     /// Terminal size.
     pub area: Rect,
@@ -115,24 +127,35 @@ pub struct State {
     pub styles: Styles,
     pub search: Search,
     pub library: LibraryList,
+    pub people: PeopleView,
+    pub bookmarks: BookmarkList,
     pub help_open: bool,
     pub help_scroll: usize,
     pub help: Vec<HelpLine>,
     /// A message for the status bar (config problems, "copied"...), until the next key.
     pub notice: Option<String>,
-    pub extract: ExtractFn,
+    pub recall: Recall,
+    /// The user has done something: the remembered article is not reopened under them.
+    pub touched: bool,
+    /// Load problems already told about.
+    pub problems_told: usize,
+    /// Why the reading memory could not be saved at the end, for stderr.
+    pub save_error: Option<String>,
 }
 
 impl State {
-    /// A reader on `articles` (at least one), showing the first.
-    pub fn new(
-        articles: Box<dyn ArticleList>,
-        config: &Config,
-        extract: ExtractFn,
-        area: Rect,
-    ) -> State {
-        let count = articles.count();
-        assert!(count > 0, "the reader needs at least one article");
+    /// A reader on the catalogue's articles (at least one), showing the first.
+    pub fn new(catalogue: Catalogue, config: &Config, area: Rect) -> State {
+        State::with_memory(catalogue, config, area, Recall::in_memory())
+    }
+
+    /// A reader with its reading memory: the first article opens where it was left, and the
+    /// article last open in this corpus is reopened (now, or when the loader brings it).
+    pub fn with_memory(catalogue: Catalogue, config: &Config, area: Rect, recall: Recall) -> State {
+        assert!(
+            catalogue.count() > 0,
+            "the reader needs at least one article"
+        );
         let r = &config.reader;
         let settings = Settings {
             layout: LayoutOptions {
@@ -159,86 +182,77 @@ impl State {
             .filter(|line| !line.keys.is_empty())
             .collect();
         let mut state = State {
-            extractions: vec![None; count],
-            views: vec![None; count],
-            articles,
+            catalogue,
+            open: Vec::new(),
             current: 0,
+            screen: Screen::Reader,
             focus: Pane::Article,
             area,
             settings,
             styles: Styles::new(&config.theme, no_color),
             search: Search::default(),
             library: LibraryList::default(),
+            people: PeopleView::default(),
+            bookmarks: BookmarkList::default(),
             help_open: false,
             help_scroll: 0,
             help,
             notice: None,
-            extract,
+            recall,
+            touched: false,
+            problems_told: 0,
+            save_error: None,
         };
         state.open(0);
+        super::library::refresh_rows(&mut state);
+        super::library::reopen_pending(&mut state);
         state.sync();
         state
     }
 
-    pub fn article(&self) -> &Article {
-        self.articles.article(self.current)
+    /// Gives a reader already open its reading memory, as [`State::with_memory`] does.
+    pub fn attach_memory(&mut self, recall: Recall) {
+        self.recall = recall;
+        self.open.clear();
+        self.open(self.current);
+        super::library::reopen_pending(self);
+        self.sync();
+    }
+
+    /// The current article's metadata.
+    pub fn article(&self) -> &Entry {
+        self.catalogue.entry(self.current)
+    }
+
+    /// The current article's text.
+    pub fn text(&self) -> &str {
+        &self.open[0].text
     }
 
     pub fn view(&self) -> &ArticleView {
-        self.views[self.current]
-            .as_ref()
-            .expect("current article is open")
+        &self.open[0].view
     }
 
     pub fn view_mut(&mut self) -> &mut ArticleView {
-        self.views[self.current]
-            .as_mut()
-            .expect("current article is open")
+        &mut self.open[0].view
     }
 
     /// The current article's text and its view, borrowed together.
     pub fn text_and_view(&mut self) -> (&str, &mut ArticleView) {
-        let text = &self.articles.article(self.current).text;
-        let view = self.views[self.current]
-            .as_mut()
-            .expect("current article is open");
-        (text, view)
+        let open = &mut self.open[0];
+        (&open.text, &mut open.view)
     }
 
-    /// The extraction of article `index`, computing it now if needed.
-    pub fn extraction(&mut self, index: usize) -> Arc<Extraction> {
-        if let Some(done) = &self.extractions[index] {
-            return done.clone();
-        }
-        let extraction = Arc::new((self.extract)(self.articles.article(index)));
-        self.extractions[index] = Some(extraction.clone());
-        extraction
-    }
-
-    /// Makes article `index` the current one, opening it (extraction, document) the first time.
-    pub fn open(&mut self, index: usize) {
-        self.current = index;
-        self.library.selected = index;
-        if self.views[index].is_none() {
-            let extraction = self.extraction(index);
-            let doc = Doc::new(&self.articles.article(index).text);
-            self.views[index] = Some(ArticleView {
-                doc,
-                top: Anchor::default(),
-                shown: Anchor::default(),
-                marks: Marks::new(&extraction),
-                extraction,
-                focused_quote: None,
-                speakers: SpeakerList::default(),
-            });
-        }
+    /// A text prompt is open (search, or the speakers view's filter): keys are typed into it.
+    pub fn prompt_open(&self) -> bool {
+        self.search.editing || self.people.editing
     }
 
     /// Whether the library is on screen.
     pub fn library_shown(&self) -> bool {
         let auto = self.settings.library_pane == LibraryPane::Auto
             && self.area.width >= super::panes::LIBRARY_PANE_MIN_WIDTH;
-        self.articles.count() > 1 && self.library.wanted.unwrap_or(auto)
+        self.catalogue.count() > 1 && self.library.wanted.unwrap_or(auto)
     }
 
     pub fn panes(&self) -> Option<Panes> {
@@ -316,20 +330,15 @@ impl State {
         let shown = view.doc.line_of(text, view.shown);
         view.doc.prepare(text, shown, rows.max(1));
         super::roster::keep_selection_visible(self);
-        let lib_rows = self.list_rows(Pane::Library).max(1);
-        let lib = &mut self.library;
-        lib.selected = lib.selected.min(self.articles.count() - 1);
-        lib.offset = lib.offset.min(lib.selected);
-        if lib.selected >= lib.offset + lib_rows {
-            lib.offset = lib.selected + 1 - lib_rows;
-        }
+        super::library::keep_selection_visible(self);
+        super::people::sync(self);
         if self.panes().is_some_and(|p| p.rect(self.focus).is_none()) {
             self.focus = Pane::Article;
         }
     }
 
-    /// Some background work left (articles not yet extracted, for the library counts).
-    pub fn has_idle_work(&self) -> bool {
-        self.articles.count() > 1 && self.extractions.iter().any(Option::is_none)
+    /// Background work is going on: the event loop ticks to collect it.
+    pub fn busy(&self) -> bool {
+        self.catalogue.busy() || self.library.searching()
     }
 }

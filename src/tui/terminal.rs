@@ -6,7 +6,7 @@
 use std::io::{self, Write};
 use std::sync::Arc;
 use std::sync::Mutex;
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
 use ratatui::crossterm::event::{self, DisableMouseCapture, EnableMouseCapture, Event};
@@ -104,6 +104,8 @@ fn install_panic_hook() {
                 .location()
                 .map(|l| format!(" at {}:{}", l.file(), l.line()))
                 .unwrap_or_default();
+            // A panic message may quote article text (a slicing panic does): never raw.
+            let message = crate::text::display_safe(&message);
             eprintln!("rawi crashed: {message}{place}.");
             eprintln!("The terminal has been restored. Please report this bug with the steps that led to it.");
         }));
@@ -117,6 +119,7 @@ pub fn watch_signals() -> io::Result<Arc<AtomicUsize>> {
     for signal in [SIGTERM, SIGHUP, SIGINT] {
         signal_hook::flag::register_usize(signal, flag.clone(), signal as usize)?;
     }
+    take_resize(); // start watching SIGWINCH now, before the first frame
     Ok(flag)
 }
 
@@ -136,10 +139,17 @@ impl EventSource for TerminalEvents {
             if signal != 0 {
                 return Ok(Some(Input::Signal(signal as i32)));
             }
-            let left = deadline.map_or(SIGNAL_CHECK, |d| {
-                d.saturating_duration_since(Instant::now())
-            });
-            if event::poll(left.min(SIGNAL_CHECK))? {
+            if take_resize() {
+                let (width, height) = ratatui::crossterm::terminal::size()?;
+                return Ok(Some(Input::Resize(width, height)));
+            }
+            // crossterm's reader spins forever on the end of file that a hung-up terminal
+            // gives, so it is asked only right after a check that the terminal is still there,
+            // and the waiting is done here.
+            if wait_for_terminal(Duration::ZERO) == TerminalWait::HungUp {
+                return Ok(Some(Input::Closed));
+            }
+            if event::poll(Duration::ZERO)? {
                 let input = match event::read()? {
                     Event::Key(key) => Input::Key(key),
                     Event::Mouse(mouse) => Input::Mouse(mouse),
@@ -151,6 +161,73 @@ impl EventSource for TerminalEvents {
             if deadline.is_some_and(|d| Instant::now() >= d) {
                 return Ok(None);
             }
+            let left = deadline.map_or(SIGNAL_CHECK, |d| {
+                d.saturating_duration_since(Instant::now())
+            });
+            // Resizes wake crossterm, not this wait: they are seen at the next wake-up.
+            if wait_for_terminal(left.min(SIGNAL_CHECK)) == TerminalWait::HungUp {
+                return Ok(Some(Input::Closed));
+            }
         }
+    }
+}
+
+/// Whether the terminal was resized since the last call. rawi watches SIGWINCH itself because
+/// crossterm drops a resize that reaches it in the same wake-up as a key.
+fn take_resize() -> bool {
+    static RESIZED: std::sync::OnceLock<Option<Arc<AtomicBool>>> = std::sync::OnceLock::new();
+    let resized = RESIZED.get_or_init(|| {
+        let flag = Arc::new(AtomicBool::new(false));
+        signal_hook::flag::register(signal_hook::consts::SIGWINCH, flag.clone())
+            .ok()
+            .map(|_| flag)
+    });
+    resized
+        .as_ref()
+        .is_some_and(|flag| flag.swap(false, Ordering::SeqCst))
+}
+
+#[derive(Debug, PartialEq, Eq)]
+enum TerminalWait {
+    Ready,
+    HungUp,
+}
+
+/// Waits up to `timeout` for input from the terminal, or for it to go away (its window closed,
+/// its tmux server killed).
+fn wait_for_terminal(timeout: Duration) -> TerminalWait {
+    use rustix::event::{PollFd, PollFlags, Timespec, poll};
+    use std::io::IsTerminal;
+    use std::os::fd::AsFd;
+    // crossterm reads stdin when it is a terminal, else /dev/tty; a hang-up shows on any
+    // descriptor of the same terminal.
+    static DEV_TTY: std::sync::OnceLock<Option<std::fs::File>> = std::sync::OnceLock::new();
+    let stdin = io::stdin();
+    let fd = if stdin.is_terminal() {
+        stdin.as_fd()
+    } else {
+        match DEV_TTY.get_or_init(|| std::fs::File::open("/dev/tty").ok()) {
+            Some(tty) => tty.as_fd(),
+            None => {
+                std::thread::sleep(timeout);
+                return TerminalWait::Ready;
+            }
+        }
+    };
+    let mut fds = [PollFd::new(&fd, PollFlags::IN)];
+    let timeout = Timespec {
+        tv_sec: timeout.as_secs() as i64,
+        tv_nsec: timeout.subsec_nanos() as _,
+    };
+    match poll(&mut fds, Some(&timeout)) {
+        Ok(n)
+            if n > 0
+                && fds[0]
+                    .revents()
+                    .intersects(PollFlags::HUP | PollFlags::ERR | PollFlags::NVAL) =>
+        {
+            TerminalWait::HungUp
+        }
+        _ => TerminalWait::Ready,
     }
 }

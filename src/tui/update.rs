@@ -1,14 +1,19 @@
 //! The one place the state changes: `update(&mut State, Action) -> Vec<Effect>`. Effects that
 //! need the outside world (quitting, the clipboard) are returned for the event loop to carry out.
 
+use std::time::Duration;
+
 use ratatui::layout::{Position, Rect};
 
 use super::action::Action;
+use super::bookmarks;
+use super::library;
 use super::nav::{self, Placement};
 use super::panes::{Pane, content};
+use super::people;
 use super::roster;
 use super::search;
-use super::state::{Row, State};
+use super::state::{Row, Screen, State};
 use crate::config::SpeakerSort;
 use crate::tui::marks::overlapping;
 
@@ -22,16 +27,27 @@ pub enum Effect {
 
 /// Applies `action` to the state.
 pub fn update(state: &mut State, action: Action) -> Vec<Effect> {
-    if !matches!(action, Action::Idle | Action::Resize(..)) {
+    if !matches!(action, Action::Tick | Action::Resize(..)) {
         state.notice = None;
+        state.touched = true;
     }
     let mut effects = Vec::new();
-    if state.help_open {
-        help_key(state, action, &mut effects);
-    } else {
+    let taken = match state.screen {
+        _ if state.help_open => {
+            help_key(state, action, &mut effects);
+            true
+        }
+        Screen::People => people::key(state, action),
+        Screen::Bookmarks => bookmarks::key(state, action),
+        Screen::Reader => false,
+    };
+    if !taken {
         apply(state, action, &mut effects);
     }
     state.sync();
+    // Partial speaker indexes only while something shows them.
+    let wanted = state.screen == Screen::People || state.library.parsed.speaker.is_some();
+    state.catalogue.want_partial_index(wanted);
     effects
 }
 
@@ -48,7 +64,7 @@ fn help_key(state: &mut State, action: Action, effects: &mut Vec<Effect>) {
         Action::Top => state.help_scroll = 0,
         Action::Bottom => state.help_scroll = state.help.len(),
         Action::Quit => effects.push(Effect::Quit),
-        Action::Resize(..) | Action::Idle => apply(state, action, effects),
+        Action::Resize(..) | Action::Tick => apply(state, action, effects),
         Action::ToggleHelp | Action::Cancel | Action::Activate | Action::Click(..) => {
             state.help_open = false
         }
@@ -96,6 +112,9 @@ fn apply(state: &mut State, action: Action, effects: &mut Vec<Effect>) {
             }
         }
         Action::NextArticle => nav::open_article(state, state.current + 1),
+        Action::CorpusSpeakers => people::toggle(state),
+        Action::ToggleBookmark => bookmarks::toggle(state),
+        Action::ListBookmarks => bookmarks::open_list(state),
         Action::PrevArticle if state.current > 0 => nav::open_article(state, state.current - 1),
         Action::PrevArticle => {}
         Action::Search => search::start(state),
@@ -127,7 +146,7 @@ fn apply(state: &mut State, action: Action, effects: &mut Vec<Effect>) {
         Action::Resize(width, height) => state.area = Rect::new(0, 0, width, height),
         Action::Click(x, y) => click(state, Position { x, y }),
         Action::Wheel(x, y, lines) => wheel(state, Position { x, y }, lines as isize),
-        Action::Idle => extract_next(state),
+        Action::Tick => tick(state),
     }
 }
 
@@ -170,9 +189,17 @@ fn activate(state: &mut State) {
             None => {}
         },
         Pane::Library => {
+            if state.library.rows.is_empty() {
+                return;
+            }
             let index = state.library.selected;
             nav::open_article(state, index);
             state.focus = Pane::Article;
+            // Opened from a text search: its hits are shown in the article.
+            let words = state.library.parsed.words.clone();
+            if !words.is_empty() {
+                search::show_hits(state, &words);
+            }
         }
         Pane::Article => {
             if let Some(q) = state.view().focused_quote {
@@ -197,9 +224,14 @@ fn toggle_expand(state: &mut State) {
     }
 }
 
+/// Esc: the prompt first, then what the focused pane shows (the library's filter), then the
+/// article search, then the library on demand, then the focused quote.
 fn cancel(state: &mut State) {
-    if state.search.target.is_some() {
+    let library_filtered = state.focus == Pane::Library && !state.library.query.is_empty();
+    if state.search.editing || (state.search.target.is_some() && !library_filtered) {
         search::cancel(state);
+    } else if library_filtered {
+        library::set_query(state, "");
     } else if state.library.wanted == Some(true) && state.focus == Pane::Library {
         toggle_library(state);
     } else {
@@ -208,7 +240,7 @@ fn cancel(state: &mut State) {
 }
 
 fn toggle_library(state: &mut State) {
-    if state.articles.count() < 2 {
+    if state.catalogue.count() < 2 {
         state.notice = Some("only one article is open".into());
         return;
     }
@@ -229,7 +261,7 @@ fn copy_quote(state: &mut State, effects: &mut Vec<Effect>) {
         state.notice = Some("no quote in focus (use ) or ] to focus one)".into());
         return;
     };
-    let text = state.article().text[range].to_string();
+    let text = state.text()[range].to_string();
     state.notice = Some(format!(
         "copied the quote ({} characters)",
         text.chars().count()
@@ -265,7 +297,7 @@ fn click(state: &mut State, at: Position) {
             }
         }
         Pane::Library => {
-            if let Some(&index) = nav::library_rows(state).get(state.library.offset + row) {
+            if let Some(&index) = state.library.rows.get(state.library.offset + row) {
                 state.library.selected = index;
                 activate(state);
             }
@@ -305,9 +337,29 @@ fn wheel(state: &mut State, at: Position, lines: isize) {
     }
 }
 
-/// Background work, one article at a time: extraction for the library's counts.
-fn extract_next(state: &mut State) {
-    if let Some(index) = state.extractions.iter().position(Option::is_none) {
-        state.extraction(index);
+/// Takes in what the background work has ready.
+fn tick(state: &mut State) {
+    let changes = state.catalogue.poll(Duration::ZERO);
+    library::tick(state, changes);
+    people::tick(state, changes);
+    if changes.merging {
+        state.catalogue.merging_acknowledged();
     }
+    tell_problems(state);
+}
+
+/// Says in the status bar when inputs could not be opened (they are listed on stderr on exit).
+fn tell_problems(state: &mut State) {
+    let problems = state.catalogue.library().problems();
+    if problems.len() <= state.problems_told || state.notice.is_some() {
+        return;
+    }
+    let first = problems[state.problems_told].to_string();
+    let more = problems.len() - state.problems_told - 1;
+    state.problems_told = problems.len();
+    state.notice = Some(if more > 0 {
+        format!("{first} (and {more} more, listed on exit)")
+    } else {
+        first
+    });
 }

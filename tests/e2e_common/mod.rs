@@ -7,7 +7,7 @@ use std::process::{Command, Output};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
-const TIMEOUT: Duration = Duration::from_secs(15);
+pub const TIMEOUT: Duration = Duration::from_secs(15);
 
 pub struct Tmux {
     socket: String,
@@ -43,10 +43,17 @@ impl Tmux {
             .iter()
             .map(|a| format!("'{}'", a.replace('\'', "'\\''")))
             .collect();
-        let exports: String = env
+        let mut exports: String = env
             .iter()
             .map(|(k, v)| format!("export {k}='{v}'\n"))
             .collect();
+        // Each run remembers reading positions in its own folder, never the user's.
+        if !env.iter().any(|(k, _)| *k == "RAWI_STATE_DIR") {
+            exports.push_str(&format!(
+                "export RAWI_STATE_DIR='{}'\n",
+                dir.join("state").display()
+            ));
+        }
         std::fs::write(
             &script,
             format!(

@@ -5,6 +5,7 @@
 use std::collections::VecDeque;
 use std::ops::Range;
 use std::sync::Arc;
+use std::time::Duration;
 
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -12,8 +13,9 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::layout::Rect;
 use rawi::attribution::{Extraction, Quote, QuoteKind, Speaker, SpeakerKind};
 use rawi::config::Config;
-use rawi::corpus::{Article, bundled};
+use rawi::corpus::{Article, Library, bundled};
 use rawi::tui::action::Action;
+use rawi::tui::catalogue::Catalogue;
 use rawi::tui::event_loop::{self, Exit, Input};
 use rawi::tui::keymap::{InputMode, KeyReader};
 use rawi::tui::state::{ExtractFn, State};
@@ -103,33 +105,37 @@ pub fn seed_extraction(text: &str) -> Extraction {
 
 /// The fixture extractor: the seed gets [`seed_extraction`], other articles nothing.
 pub fn fixture_extractor() -> ExtractFn {
-    Arc::new(|article: &Article| {
-        if article.id == "000_seed" {
-            seed_extraction(&article.text)
+    let seed_text = seed().text;
+    Arc::new(move |text: &str| {
+        if text == seed_text {
+            seed_extraction(text)
         } else {
             Extraction::default()
         }
     })
 }
 
+/// A reader on `articles`, `width` x `height`, the background extraction done.
+pub fn state_of(articles: Vec<Article>, width: u16, height: u16) -> State {
+    let mut catalogue = Catalogue::new(Library::from_articles(articles), fixture_extractor());
+    assert!(catalogue.wait_idle(Duration::from_secs(30)));
+    let mut state = State::new(
+        catalogue,
+        &Config::default(),
+        Rect::new(0, 0, width, height),
+    );
+    update(&mut state, Action::Tick);
+    state
+}
+
 /// A reader on the seed article alone, `width` x `height`.
 pub fn seed_state(width: u16, height: u16) -> State {
-    State::new(
-        Box::new(vec![seed()]),
-        &Config::default(),
-        fixture_extractor(),
-        Rect::new(0, 0, width, height),
-    )
+    state_of(vec![seed()], width, height)
 }
 
 /// A reader on the four bundled articles.
 pub fn library_state(width: u16, height: u16) -> State {
-    State::new(
-        Box::new(bundled()),
-        &Config::default(),
-        fixture_extractor(),
-        Rect::new(0, 0, width, height),
-    )
+    state_of(bundled(), width, height)
 }
 
 pub fn key(code: KeyCode) -> KeyEvent {
@@ -146,7 +152,7 @@ pub fn press(state: &mut State, keys: &[KeyEvent]) -> Vec<Effect> {
     let mut reader = KeyReader::default();
     let mut effects = Vec::new();
     for &k in keys {
-        let mode = if state.search.editing {
+        let mode = if state.prompt_open() {
             InputMode::SearchPrompt
         } else {
             InputMode::Normal
@@ -199,4 +205,110 @@ pub fn row_text(terminal: &Terminal<TestBackend>, y: u16) -> String {
 pub fn top_offset(state: &State) -> usize {
     let view = state.view();
     view.doc.offset_of(view.shown)
+}
+
+/// A simple extractor for made-up articles: each line `NAME: words` is a quote of NAME.
+pub fn line_extractor() -> ExtractFn {
+    use rawi::attribution::{Quote, QuoteKind, Speaker, SpeakerKind};
+    Arc::new(|text: &str| {
+        let mut x = Extraction::default();
+        let mut start = 0;
+        for line in text.split_inclusive('\n') {
+            let body = line.trim_end_matches('\n');
+            if let Some((name, words)) = body.split_once(": ") {
+                let speaker = match x.speakers.iter().position(|s| s.name == name) {
+                    Some(s) => s,
+                    None => {
+                        let mention = start..start + name.len();
+                        x.speakers.push(Speaker {
+                            name: name.to_string(),
+                            role: None,
+                            kind: SpeakerKind::Person,
+                            aliases: Vec::new(),
+                            mentions: std::iter::once(mention).collect(),
+                            quotes: 0,
+                        });
+                        x.speakers.len() - 1
+                    }
+                };
+                x.speakers[speaker].quotes += 1;
+                let at = start + name.len() + 2;
+                x.quotes.push(Quote {
+                    speaker,
+                    cue: ":".into(),
+                    kind: QuoteKind::Direct,
+                    range: at..at + words.len(),
+                });
+            }
+            start += line.len();
+        }
+        x
+    })
+}
+
+/// Made-up articles with metadata and `NAME: words` quotes (see [`line_extractor`]).
+pub fn corpus_articles() -> Vec<Article> {
+    let article = |id: &str, source: &str, date: &str, text: &str| Article {
+        id: id.into(),
+        title: text.lines().next().unwrap_or("").to_string(),
+        path: "corpus.jsonl".into(),
+        text: text.into(),
+        source: Some(source.into()),
+        date: Some(date.into()),
+        ..Article::default()
+    };
+    vec![
+        article(
+            "a1",
+            "bbc-arabic",
+            "2021-03-09",
+            "اجتماع وزراء الخارجية\nسالم: الأمن أولا في المنطقة\nنادية: الاقتصاد ينمو هذا العام\n",
+        ),
+        article(
+            "a2",
+            "skynews",
+            "2021-04-01",
+            "مؤتمر صحفي في العاصمة\nسالم: لا تراجع عن القرار\nسالم: نحن هنا من أجل الحوار\n",
+        ),
+        article(
+            "a3",
+            "bbc-arabic",
+            "2020-12-31",
+            "الموازنة الجديدة\nنادية: الموازنة جاهزة للتصويت\n",
+        ),
+        article(
+            "a4",
+            "cnn",
+            "2019-05-05",
+            "طقس حار في الصيف\nلا أحد يتكلم في هذا الخبر عن الأمن\n",
+        ),
+    ]
+}
+
+/// A reader on `articles` with the line extractor, background work done.
+pub fn corpus_state(articles: Vec<Article>, width: u16, height: u16) -> State {
+    let mut catalogue = Catalogue::new(Library::from_articles(articles), line_extractor());
+    assert!(catalogue.wait_idle(Duration::from_secs(30)));
+    let mut state = State::new(
+        catalogue,
+        &Config::default(),
+        Rect::new(0, 0, width, height),
+    );
+    update(&mut state, Action::Tick);
+    state
+}
+
+/// Polls the background work through the reader (as the event loop's ticks do) until it is
+/// done, or fails after 60 s.
+pub fn tick_until_idle(state: &mut State) {
+    let start = std::time::Instant::now();
+    while state.busy() {
+        assert!(
+            start.elapsed() < Duration::from_secs(60),
+            "background work never ended"
+        );
+        update(state, Action::Tick);
+        std::thread::sleep(Duration::from_millis(2));
+    }
+    update(state, Action::Tick);
 }

@@ -17,7 +17,7 @@ use crate::tui::state::State;
 pub fn view(state: &State, frame: &mut Frame) {
     let Some(panes) = state.panes() else { return };
     let rect = panes.article;
-    let count = state.articles.count();
+    let count = state.catalogue.count();
     let label = if count > 1 {
         format!(" {}/{} ", state.current + 1, count)
     } else {

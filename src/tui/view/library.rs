@@ -1,15 +1,14 @@
-//! The library pane: the open articles (title, number of speakers and quotes), the current one
-//! marked. Counts appear as articles are extracted in the background.
+//! The library pane: the open articles, or those passing its query (title, number of speakers
+//! and quotes), the current one marked. Counts appear as articles are extracted in the
+//! background; a text search shows its hits as they are found.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
 
 use crate::text;
-use crate::tui::nav;
 use crate::tui::paint;
 use crate::tui::panes::{Pane, content};
-use crate::tui::roster;
 use crate::tui::state::State;
 
 pub fn view(state: &State, frame: &mut Frame) {
@@ -17,13 +16,28 @@ pub fn view(state: &State, frame: &mut Frame) {
         return;
     };
     let focused = state.focus == Pane::Library && !state.help_open;
-    let label = match roster::list_filter(state, Pane::Library) {
-        Some(_) => " Articles (filtered)".to_string(),
-        None => format!(" Articles {}", state.articles.count()),
+    let lib = &state.library;
+    let total = state.catalogue.count();
+    let mut label = if lib.query.is_empty() {
+        format!(" Articles {total}")
+    } else {
+        format!(" Articles {}/{total}", lib.rows.len())
     };
+    if let Some(search) = lib.text_search.as_ref().filter(|s| !s.finished()) {
+        label.push_str(&format!(" searching {}%", search.percent()));
+    }
     super::header(state, frame, rect, Pane::Library, &label);
     let area = content(rect);
-    let rows = nav::library_rows(state);
+    let rows = &lib.rows;
+    if rows.is_empty() {
+        let message = if lib.searching() {
+            "searching..."
+        } else {
+            "no match"
+        };
+        let buf = frame.buffer_mut();
+        paint::paint_ascii(buf, area.x + 1, area.y, area.right(), message, Style::new());
+    }
     let styles = &state.styles;
     let mut cursor = None;
     for (i, &index) in rows
@@ -41,8 +55,8 @@ pub fn view(state: &State, frame: &mut Frame) {
         };
         let buf = frame.buffer_mut();
         buf.set_style(Rect::new(area.x, y, area.width, 1), base);
-        let counts = match &state.extractions[index] {
-            Some(e) => format!("{:>2}·{:<3}", e.speakers.len(), e.quotes.len()),
+        let counts = match state.catalogue.summary(index) {
+            Some(s) => format!("{:>2}·{:<3}", s.speakers, s.quotes),
             None => "  …   ".to_string(),
         };
         let end = paint::paint_ascii(buf, area.x, y, area.right(), &counts, base);
@@ -51,7 +65,7 @@ pub fn view(state: &State, frame: &mut Frame) {
         let title_area = Rect::new(end, y, area.right().saturating_sub(end + 2), 1);
         if title_area.width > 0 {
             let title = text::layout_truncated(
-                &state.articles.article(index).title,
+                &state.catalogue.entry(index).title,
                 title_area.width,
                 &state.settings.layout,
             );

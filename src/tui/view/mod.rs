@@ -2,8 +2,10 @@
 //! pane has its own module; this one puts them together (or says the terminal is too small).
 
 mod article;
+mod bookmarks;
 mod help;
 mod library;
+mod people;
 mod speakers;
 mod status;
 
@@ -13,7 +15,7 @@ use ratatui::widgets::{Paragraph, Wrap};
 
 use super::paint;
 use super::panes::{MIN_HEIGHT, MIN_WIDTH, Pane};
-use super::state::State;
+use super::state::{Screen, State};
 
 /// Draws the whole screen.
 pub fn view(state: &State, frame: &mut Frame) {
@@ -27,6 +29,19 @@ pub fn view(state: &State, frame: &mut Frame) {
         too_small(state, frame);
         return;
     };
+    match state.screen {
+        Screen::Reader => {}
+        Screen::People => {
+            people::view(state, frame);
+            status::view(state, frame);
+            return help_over(state, frame);
+        }
+        Screen::Bookmarks => {
+            bookmarks::view(state, frame);
+            status::view(state, frame);
+            return help_over(state, frame);
+        }
+    }
     article::view(state, frame);
     speakers::view(state, frame);
     library::view(state, frame);
@@ -39,6 +54,10 @@ pub fn view(state: &State, frame: &mut Frame) {
                 .set_style(style);
         }
     }
+    help_over(state, frame);
+}
+
+fn help_over(state: &State, frame: &mut Frame) {
     if state.help_open {
         help::view(state, frame);
     }

@@ -51,7 +51,7 @@ pub fn view(state: &State, frame: &mut Frame) {
         return;
     }
     let selected = view.speakers.selected;
-    let text = &state.article().text;
+    let text = state.text();
     let mut cursor = None;
     for (i, row) in rows
         .iter()

@@ -8,7 +8,7 @@ use crate::text::{BidiMode, LayoutOptions};
 use crate::tui::paint;
 use crate::tui::panes::Pane;
 use crate::tui::search;
-use crate::tui::state::State;
+use crate::tui::state::{Screen, State};
 
 /// A piece of the status bar: our own ASCII label, or text from an article (laid out by the
 /// text engine, as it may be Arabic).
@@ -30,13 +30,14 @@ pub fn view(state: &State, frame: &mut Frame) {
     let mut x = area.x;
     let opts = &state.settings.layout;
 
-    if state.search.editing {
+    if state.search.editing || state.people.editing {
+        let typed = if state.people.editing {
+            &state.people.filter
+        } else {
+            &state.search.query
+        };
         x = paint::paint_ascii(buf, x, area.y, right, "/", style);
-        let query = text::layout_truncated(
-            &state.search.query,
-            right.saturating_sub(x + 14).max(1),
-            opts,
-        );
+        let query = text::layout_truncated(typed, right.saturating_sub(x + 14).max(1), opts);
         let rtl = query.direction == crate::text::Direction::Rtl && !query.glyphs.is_empty();
         let start = if rtl { x + 1 } else { x };
         let end = paint::paint_at(buf, start, area.y, right, &query, style);
@@ -45,7 +46,9 @@ pub fn view(state: &State, frame: &mut Frame) {
         let buf = frame.buffer_mut();
         x = end + 1;
         let count = match state.search.target {
+            _ if state.people.editing => format!("{} speakers", state.people.order.len()),
             Some(Pane::Article) => hit_count(state),
+            Some(Pane::Library) => format!("{} articles", state.library.rows.len()),
             _ => String::new(),
         };
         paint::paint_ascii(buf, x, area.y, right, &count, style);
@@ -93,8 +96,29 @@ pub fn view(state: &State, frame: &mut Frame) {
 }
 
 fn pieces(state: &State) -> Vec<Piece> {
+    let mut pieces = Vec::new();
+    match state.screen {
+        Screen::People => {
+            let hint = if state.people.opened.is_some() {
+                "enter: open the article there · esc: back"
+            } else {
+                "enter: their quotes · /: filter · o: sort · esc: back"
+            };
+            pieces.push(Piece::Label(hint.into()));
+            pieces.extend(background(state));
+            return pieces;
+        }
+        Screen::Bookmarks => {
+            pieces.push(Piece::Label("enter: go there · esc: back".into()));
+            return pieces;
+        }
+        Screen::Reader => {}
+    }
     let view = state.view();
-    let mut pieces = vec![Piece::Label(position(state))];
+    pieces.push(Piece::Label(position(state)));
+    if state.open[0].bookmarks.contains(&view.shown) {
+        pieces.push(Piece::Label("bookmarked".into()));
+    }
     if let Some(q) = view.focused_quote {
         let speaker = view.marks.quotes[q].speaker;
         let own = &view.marks.by_speaker[speaker];
@@ -104,19 +128,57 @@ fn pieces(state: &State) -> Vec<Piece> {
             pieces.push(Piece::Joined(Box::new(Piece::Text(s.name.clone()))));
         }
     } else if !view.marks.quotes.is_empty() {
-        pieces.push(Piece::Label(format!("{} quotes", view.marks.quotes.len())));
+        let n = view.marks.quotes.len();
+        let s = if n == 1 { "" } else { "s" };
+        pieces.push(Piece::Label(format!("{n} quote{s}")));
     }
     if search::has_hits(state)
         || (state.search.target == Some(Pane::Article) && !state.search.query.is_empty())
     {
         pieces.push(Piece::Label(format!("search {}", hit_count(state))));
     }
+    pieces.extend(background(state));
+    let entry = state.article();
+    if entry.lossy {
+        pieces.push(Piece::Label(format!(
+            "lossy {}: bad bytes shown as \u{FFFD}",
+            entry.encoding
+        )));
+    } else if entry.encoding != "UTF-8" {
+        pieces.push(Piece::Label(entry.encoding.to_string()));
+    }
     pieces.push(Piece::Label(mode(
         &state.settings.layout,
         state.settings.highlights,
     )));
-    pieces.push(Piece::Text(state.article().path.clone()));
+    let corpus = [".jsonl", ".ndjson"]
+        .iter()
+        .any(|ext| entry.path.ends_with(ext))
+        || entry.path == "-";
+    pieces.push(Piece::Text(if corpus {
+        format!("{} #{}", entry.path, entry.id)
+    } else {
+        entry.path.clone()
+    }));
     pieces
+}
+
+/// Progress of the work in the background: loading, then finding every article's speakers.
+fn background(state: &State) -> Option<Piece> {
+    let catalogue = &state.catalogue;
+    if catalogue.loading_now() {
+        let progress = catalogue.load_progress();
+        return Some(Piece::Label(format!(
+            "loading {:.0}% · {} articles",
+            progress.fraction() * 100.0,
+            catalogue.count()
+        )));
+    }
+    let (done, total) = catalogue.index_progress()?;
+    Some(Piece::Label(format!(
+        "finding speakers {}%",
+        done * 100 / total.max(1)
+    )))
 }
 
 fn hit_count(state: &State) -> String {

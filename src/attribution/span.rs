@@ -1,0 +1,215 @@
+//! Where reported content starts and ends.
+//!
+//! Content ends with its sentence (quotation marks opened inside it carry it further), before a
+//! participial cue that starts a new quote, before a new reporting clause («، وقال»، «لكن موسكو
+//! تؤكد»), before a source tail («، بحسب ...») and before journalist additions («في إشارة إلى»).
+
+use super::Context;
+use super::lexicon::{Class, Tense};
+use super::structure::is_quote_mark;
+use super::tokens::clitic;
+
+impl Context<'_> {
+    /// End (exclusive) of the sentence holding token `i`, before its final stop.
+    pub fn sentence_end(&self, i: usize) -> usize {
+        let Some(&k) = self.structure.sentence_of.get(i) else {
+            return self.tokens.len();
+        };
+        let k = k as usize;
+        let (_, end) = self.structure.sentences[k];
+        self.trim_end(i, end)
+    }
+
+    /// Moves `end` back over trailing punctuation (not over a closing mark of a pair that
+    /// opened at or after `start`).
+    pub fn trim_end(&self, start: usize, mut end: usize) -> usize {
+        let list = &self.tokens.list;
+        while end > start {
+            let t = &list[end - 1];
+            match t.punct() {
+                Some(c) if is_quote_mark(c) => {
+                    let closes_inside = self
+                        .structure
+                        .pair_closed_at(end - 1)
+                        .is_some_and(|p| p.open >= start);
+                    if closes_inside {
+                        break;
+                    }
+                    end -= 1;
+                }
+                Some(')') => {
+                    if (start..end - 1).any(|k| list[k].punct() == Some('(')) {
+                        break;
+                    }
+                    end -= 1;
+                }
+                Some('!' | '?' | '؟') if end - 1 > start => break,
+                Some(_) => end -= 1,
+                None if t.kind == super::tokens::Kind::Break => end -= 1,
+                None => break,
+            }
+        }
+        end
+    }
+
+    /// Does a phrase of the given class start at token `i`? Returns its end.
+    pub fn phrase_at(&self, i: usize, class: Class) -> Option<usize> {
+        let list = &self.tokens.list;
+        if i >= list.len() || !list[i].is_word() {
+            return None;
+        }
+        for first in [self.tokens.folded(i), self.tokens.bare(i)] {
+            for (words, bits) in self.lex.phrases(first) {
+                if bits & class.bit() == 0 {
+                    continue;
+                }
+                let mut k = i + 1;
+                let mut ok = true;
+                for w in &words[1..] {
+                    while k < list.len() && list[k].punct().is_some_and(|c| c == '-') {
+                        k += 1;
+                    }
+                    if k < list.len() && list[k].is_word() && self.tokens.folded(k) == w {
+                        k += 1;
+                    } else {
+                        ok = false;
+                        break;
+                    }
+                }
+                if ok {
+                    return Some(k);
+                }
+            }
+        }
+        (self.tokens.list[i].is_exactly(class)).then_some(i + 1)
+    }
+
+    /// A cue at `k` that starts a new quote inside content (participle, «و» + verb after a
+    /// comma, a verb with an object pronoun and its own content).
+    fn new_clause_cue(&self, k: usize, content_start: usize) -> bool {
+        let list = &self.tokens.list;
+        let t = &list[k];
+        let Some(hit) = t.cue else { return false };
+        let prev_punct = k > 0
+            && list[k - 1]
+                .punct()
+                .is_some_and(|c| matches!(c, '،' | ',' | '؛' | ';'));
+        match hit.form.tense {
+            Tense::Participle => {
+                k > content_start
+                    && !hit.object
+                    && self.cue_allowed_here(k)
+                    && list[k - 1].punct().is_none_or(|c| !is_quote_mark(c))
+            }
+            Tense::Past | Tense::Present => {
+                // «، وقد أشاد»: a particle with و before the verb counts as its و.
+                let conj = t.has(clitic::CONJ)
+                    || list[k - 1].is_exactly(Class::Particle) && list[k - 1].has(clitic::CONJ);
+                let prev_punct = prev_punct
+                    || k >= 2
+                        && list[k - 1].is_exactly(Class::Particle)
+                        && list[k - 2].punct().is_some_and(|c| matches!(c, '،' | ','));
+                // «... وقال وزير الخارجية»: a new speaker named after the verb.
+                let named = k + 1 < list.len()
+                    && (list[k + 1].is(Class::Title) && !list[k + 1].has(clitic::BI)
+                        || list[k + 1].is(Class::Honorific))
+                    && !list[k + 1].has(clitic::CONJ);
+                (conj || prev_punct)
+                    && k > content_start
+                    && self.cue_allowed_here(k)
+                    && (prev_punct && conj
+                        || hit.object && self.next_opens_content(k + 1)
+                        || conj && self.next_opens_content(k + 1)
+                        || conj && named)
+            }
+            Tense::Noun => false,
+        }
+    }
+
+    /// The token after a cue opens content: a complementizer, a preposition of the cue, ب or :
+    pub fn next_opens_content(&self, k: usize) -> bool {
+        let list = &self.tokens.list;
+        if k >= list.len() {
+            return false;
+        }
+        let t = &list[k];
+        t.is_exactly(Class::Complementizer)
+            || t.punct() == Some(':')
+            || t.is_exactly(Class::CompPreposition)
+                && k + 1 < list.len()
+                && list[k + 1].is_exactly(Class::Complementizer)
+    }
+
+    /// Is the cue at `k` usable at all (lexicon `needs` aside)? Not inside quotation marks.
+    pub fn cue_allowed_here(&self, k: usize) -> bool {
+        self.structure.quote_of[k] == 0
+    }
+
+    /// End (exclusive) of content starting at token `start`. `nominal`: the content has no
+    /// complementizer (it is a noun phrase or a preposition's object), so time clauses end it.
+    pub fn content_end(&self, start: usize, nominal: bool) -> usize {
+        let list = &self.tokens.list;
+        let limit = self.sentence_end(start);
+        let mut k = start;
+        while k < limit {
+            let t = &list[k];
+            if let Some(c) = t.punct() {
+                if is_quote_mark(c)
+                    && let Some(pair) = self.structure.pair_opened_at(k)
+                {
+                    k = pair.content_end.max(k + 1);
+                    continue;
+                }
+                if matches!(c, '،' | ',' | '-' | '–' | '—') && k + 1 < limit {
+                    let n = k + 1;
+                    if list[n].is_exactly(Class::SourceCue) && !self.tokens.bare(n).eq("كما") {
+                        return self.trim_end(start, k);
+                    }
+                    if self.tokens.folded(n) == "كما" && n + 1 < limit && list[n + 1].cue.is_some()
+                    {
+                        // «- كما قالت الوزارة -» in mid-sentence: the caller keeps the clause.
+                    }
+                    if list[n].is_exactly(Class::Relative)
+                        && n + 1 < limit
+                        && list[n + 1].cue.is_some_and(|h| h.form.tense != Tense::Noun)
+                    {
+                        return self.trim_end(start, k);
+                    }
+                }
+                k += 1;
+                continue;
+            }
+            if k > start {
+                if self.new_clause_cue(k, start) {
+                    return self.trim_end(start, k);
+                }
+                if let Some(_end) = self.phrase_at(k, Class::ContentBoundary) {
+                    let time_clause = matches!(self.tokens.bare(k), "عندما" | "حينما" | "حين");
+                    if !time_clause || nominal {
+                        return self.trim_end(start, k);
+                    }
+                }
+                // «، لكنه لم يقدم»: the narrator speaks of the speaker again.
+                if self.tokens.bare(k).starts_with("لكن")
+                    && self.tokens.bare(k).len() > "لكن".len()
+                    && list[k - 1].punct().is_some_and(|c| matches!(c, '،' | ','))
+                {
+                    return self.trim_end(start, k);
+                }
+                if (self.tokens.bare(k).starts_with("لكن")
+                    || matches!(self.tokens.folded(k), "بينما" | "فيما"))
+                    && (k + 1..(k + 6).min(limit)).any(|m| {
+                        list[m]
+                            .cue
+                            .is_some_and(|h| matches!(h.form.tense, Tense::Past | Tense::Present))
+                            && self.next_opens_content(m + 1)
+                    })
+                {
+                    return self.trim_end(start, k);
+                }
+            }
+            k += 1;
+        }
+        self.trim_end(start, limit)
+    }
+}

@@ -1,1 +1,0 @@
-//! `rawi extract`: speakers and quotes of articles as JSON Lines, JSON or text.

@@ -1,0 +1,199 @@
+//! The speakers screen (who said what across the open articles): one row per speaker (numbers
+//! of quotes and articles, then the name and role, right-to-left), or, once a speaker is
+//! opened, one row per quote (the article's title, then the quote's first words).
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::{Modifier, Style};
+
+use crate::attribution::QuoteKind;
+use crate::index::SortBy;
+use crate::text;
+use crate::tui::paint;
+use crate::tui::people::list_area;
+use crate::tui::state::State;
+
+pub fn view(state: &State, frame: &mut Frame) {
+    let people = &state.people;
+    let area = list_area(state);
+    let header = Rect::new(state.area.x, state.area.y, state.area.width, 1);
+    let style = state.styles.header(!state.help_open);
+    let buf = frame.buffer_mut();
+    buf.set_style(header, style);
+    let Some(index) = &people.index else {
+        let message = match state.catalogue.index_progress() {
+            Some((done, total)) if done == total => {
+                format!(" Speakers: putting the speakers of {total} articles together...")
+            }
+            Some((done, total)) => format!(
+                " Speakers: finding who said what in {total} articles ({}%)...",
+                done * 100 / total.max(1)
+            ),
+            None => " Speakers: none found".to_string(),
+        };
+        paint::paint_ascii(buf, header.x, header.y, header.right(), &message, style);
+        return;
+    };
+    let selected_style = state.styles.selection(true);
+    let mut cursor = None;
+    match people.opened {
+        None => {
+            let sort = match people.sort {
+                SortBy::Quotes => "by quotes",
+                SortBy::Name => "by name",
+            };
+            let mut label = format!(
+                " quotes articles  Speakers {} of {} in {} articles, {sort}",
+                people.order.len(),
+                index.speakers().len(),
+                index.article_count()
+            );
+            if !state.catalogue.index_complete() {
+                label.push_str(" (still counting)");
+            }
+            let end = paint::paint_ascii(buf, header.x, header.y, header.right(), &label, style);
+            if !people.filter.is_empty() {
+                let filter = format!("  filter: {}", people.filter);
+                paint_text(buf, end, header.y, header.right(), &filter, style, state);
+            }
+            for (row, &s) in people
+                .order
+                .iter()
+                .enumerate()
+                .skip(people.offset)
+                .take(area.height as usize)
+            {
+                let y = area.y + (row - people.offset) as u16;
+                let speaker = &index.speakers()[s];
+                let selected = row == people.selected;
+                let base = if selected {
+                    selected_style
+                } else {
+                    Style::new()
+                };
+                buf.set_style(Rect::new(area.x, y, area.width, 1), base);
+                let counts = format!(
+                    "{:>6} {:>6}  ",
+                    speaker.quote_count(),
+                    speaker.article_count()
+                );
+                let x = paint::paint_ascii(buf, area.x, y, area.right(), &counts, base);
+                let mut label = speaker.name.clone();
+                if let Some(role) = speaker.roles.first() {
+                    label.push_str("، ");
+                    label.push_str(role);
+                }
+                let name_area = Rect::new(x, y, area.right().saturating_sub(x + 1), 1);
+                if name_area.width > 0 {
+                    let line =
+                        text::layout_truncated(&label, name_area.width, &state.settings.layout);
+                    let style = base.add_modifier(Modifier::BOLD);
+                    paint::paint_line(buf, name_area, y, &line, |_| style);
+                }
+                if selected {
+                    cursor = Some((area.right().saturating_sub(1), y));
+                }
+            }
+            if people.order.is_empty() {
+                paint::paint_ascii(
+                    buf,
+                    area.x + 1,
+                    area.y,
+                    area.right(),
+                    "no match",
+                    Style::new(),
+                );
+            }
+        }
+        Some(opened) => {
+            let Some(speaker) = index.speakers().get(opened.speaker) else {
+                return;
+            };
+            let label = format!(
+                " {} quotes in {} articles: ",
+                speaker.quote_count(),
+                speaker.article_count()
+            );
+            let end = paint::paint_ascii(buf, header.x, header.y, header.right(), &label, style);
+            paint_text(
+                buf,
+                end,
+                header.y,
+                header.right(),
+                &speaker.name,
+                style,
+                state,
+            );
+            let title_w = (area.width / 3)
+                .clamp(8, 40)
+                .min(area.width.saturating_sub(4));
+            for (row, quote) in speaker
+                .quotes
+                .iter()
+                .enumerate()
+                .skip(opened.offset)
+                .take(area.height as usize)
+            {
+                let y = area.y + (row - opened.offset) as u16;
+                let selected = row == opened.selected;
+                let base = if selected {
+                    selected_style
+                } else {
+                    Style::new()
+                };
+                buf.set_style(Rect::new(area.x, y, area.width, 1), base);
+                if let Some(entry) = state.catalogue.library().get(quote.article) {
+                    let title_area = Rect::new(area.x, y, title_w, 1);
+                    let line = text::layout_truncated(
+                        &entry.title,
+                        title_w.max(1),
+                        &state.settings.layout,
+                    );
+                    paint::paint_line(buf, title_area, y, &line, |_| base);
+                }
+                let mark = match quote.kind {
+                    QuoteKind::Direct => " « ",
+                    QuoteKind::Indirect => " ~ ",
+                };
+                let x = paint::paint_ascii(buf, area.x + title_w, y, area.right(), mark, base);
+                let quote_area = Rect::new(x, y, area.right().saturating_sub(x + 1), 1);
+                let words = people
+                    .previews
+                    .get(&(quote.article, quote.range.start))
+                    .cloned()
+                    .flatten()
+                    .unwrap_or_else(|| "(text no longer readable)".to_string());
+                if quote_area.width > 0 {
+                    let line =
+                        text::layout_truncated(&words, quote_area.width, &state.settings.layout);
+                    let style = base.add_modifier(Modifier::BOLD);
+                    paint::paint_line(buf, quote_area, y, &line, |_| style);
+                }
+                if selected {
+                    cursor = Some((area.right().saturating_sub(1), y));
+                }
+            }
+        }
+    }
+    if !state.help_open && !state.people.editing {
+        frame.set_cursor_position(cursor.unwrap_or((area.right().saturating_sub(1), area.y)));
+    }
+}
+
+/// Paints text that may be Arabic (names, the filter) from `x` on one row.
+fn paint_text(
+    buf: &mut ratatui::buffer::Buffer,
+    x: u16,
+    y: u16,
+    right: u16,
+    text: &str,
+    style: Style,
+    state: &State,
+) -> u16 {
+    let width = right.saturating_sub(x);
+    if width == 0 {
+        return x;
+    }
+    let line = text::layout_truncated(text, width, &state.settings.layout);
+    paint::paint_at(buf, x, y, right, &line, style)
+}

@@ -1,0 +1,234 @@
+//! One test per phenomenon the engine handles, on hand-made sentences (not corpus sentences).
+
+use rawi::attribution::{Extraction, Extractor, QuoteKind, SpeakerKind};
+
+fn extract(text: &str) -> Extraction {
+    let x = Extractor::builtin().extract(text);
+    for q in &x.quotes {
+        assert!(text.is_char_boundary(q.range.start) && text.is_char_boundary(q.range.end));
+    }
+    x
+}
+
+/// (speaker name, quote text) pairs, in text order.
+fn pairs(text: &str) -> Vec<(String, String)> {
+    let x = extract(text);
+    x.quotes
+        .iter()
+        .map(|q| {
+            (
+                x.speakers[q.speaker].name.clone(),
+                text[q.range.clone()].to_string(),
+            )
+        })
+        .collect()
+}
+
+fn assert_pairs(text: &str, expected: &[(&str, &str)]) {
+    let got = pairs(text);
+    let expected: Vec<(String, String)> = expected
+        .iter()
+        .map(|(a, b)| (a.to_string(), b.to_string()))
+        .collect();
+    assert_eq!(got, expected, "in: {text}");
+}
+
+#[test]
+fn verb_first_with_title_name_framing_and_complementizer() {
+    assert_pairs(
+        "قال وزير الزراعة المغربي سعيد الناصري في تصريح صحفي اليوم الأحد إن المحصول سيتضاعف هذا العام.",
+        &[("سعيد الناصري", "المحصول سيتضاعف هذا العام")],
+    );
+}
+
+#[test]
+fn gender_and_number_forms_and_hamza() {
+    assert_pairs(
+        "وأكدت الوزيرة هدى سالم أن الخطة جاهزة.",
+        &[("هدى سالم", "الخطة جاهزة")],
+    );
+    assert_pairs(
+        "واكد المدير كريم داود ان العمل مستمر.",
+        &[("كريم داود", "العمل مستمر")],
+    );
+    assert_pairs(
+        "وقال خبراء إن الأسعار سترتفع.",
+        &[("خبراء", "الأسعار سترتفع")],
+    );
+}
+
+#[test]
+fn tatweel_harakat_and_odd_spaces_keep_exact_ranges() {
+    let text = "وقـــــال الرئيسُ\u{00A0}سامي نُور إنَّ الوضعَ مستقر.";
+    let x = extract(text);
+    assert_eq!(x.quotes.len(), 1);
+    assert_eq!(&text[x.quotes[0].range.clone()], "الوضعَ مستقر");
+    assert_eq!(x.quotes[0].cue, "وقـــــال");
+}
+
+#[test]
+fn participles_start_new_quotes_of_the_same_speaker() {
+    assert_pairs(
+        "أكد رئيس البلدية فادي منصور أن المشروع انطلق، مشيرا إلى أن التمويل متوفر، ومضيفا أن العمل سينتهي قريبا.",
+        &[
+            ("فادي منصور", "المشروع انطلق"),
+            ("فادي منصور", "التمويل متوفر"),
+            ("فادي منصور", "العمل سينتهي قريبا"),
+        ],
+    );
+}
+
+#[test]
+fn prepositional_content_drops_the_cue_preposition_but_keeps_clitic_b() {
+    assert_pairs(
+        "وأشاد المدرب نبيل عيسى بالجهود الكبيرة للاعبين. وأكد على أهمية الانضباط. ودعا إلى الهدوء. وأعرب عن أمله في الفوز.",
+        &[
+            ("نبيل عيسى", "بالجهود الكبيرة للاعبين"),
+            ("نبيل عيسى", "أهمية الانضباط"),
+            ("نبيل عيسى", "الهدوء"),
+            ("نبيل عيسى", "أمله في الفوز"),
+        ],
+    );
+}
+
+#[test]
+fn implicit_subjects_go_to_the_last_agreeing_speaker() {
+    assert_pairs(
+        "قالت الوزيرة ريم حداد إن الميزانية كافية. وقال النائب وليد شاكر إن الأرقام مضللة. وأضافت أن الحكومة ستنشر التفاصيل.",
+        &[
+            ("ريم حداد", "الميزانية كافية"),
+            ("وليد شاكر", "الأرقام مضللة"),
+            ("ريم حداد", "الحكومة ستنشر التفاصيل"),
+        ],
+    );
+}
+
+#[test]
+fn min_janibihi_switches_to_the_newly_named_speaker() {
+    assert_pairs(
+        "أكد المحافظ ماهر زيدان أن الطرق آمنة. من جانبه، قال رئيس البلدية عادل فهمي إن الصيانة بدأت.",
+        &[("ماهر زيدان", "الطرق آمنة"), ("عادل فهمي", "الصيانة بدأت")],
+    );
+}
+
+#[test]
+fn aliases_merge_title_name_and_short_forms() {
+    let text = "قال رئيس هيئة الموانئ الشيخ فهد العلي إن الحركة نشطة. وأضاف الشيخ فهد أن الأرباح زادت. وأكد العلي أن التوسعة قادمة.";
+    let x = extract(text);
+    assert_eq!(x.speakers.len(), 1, "{:?}", x.speakers);
+    let s = &x.speakers[0];
+    assert_eq!(s.name, "فهد العلي");
+    assert_eq!(s.role.as_deref(), Some("رئيس هيئة الموانئ"));
+    assert_eq!(s.quotes, 3);
+    assert_eq!(s.kind, SpeakerKind::Person);
+    assert!(s.aliases.iter().any(|a| a == "العلي"), "{:?}", s.aliases);
+    assert_eq!(s.mentions.len(), 3);
+    for m in &s.mentions {
+        assert!(text[m.clone()].contains("العلي") || text[m.clone()].contains("فهد"));
+    }
+}
+
+#[test]
+fn direct_quotes_with_the_cue_before_or_after() {
+    let text = "وقال المدير سمير خليل: «نحن مستعدون». «لن نتراجع»، قال خليل.";
+    let x = extract(text);
+    let got: Vec<(&str, QuoteKind)> = x
+        .quotes
+        .iter()
+        .map(|q| (&text[q.range.clone()], q.kind))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("نحن مستعدون", QuoteKind::Direct),
+            ("لن نتراجع", QuoteKind::Direct)
+        ]
+    );
+    assert_eq!(x.speakers.len(), 1);
+}
+
+#[test]
+fn partly_quoted_content_is_indirect_with_its_marks() {
+    let x = extract("وقالت الشركة إن الأرباح \"قياسية\" هذا العام.");
+    assert_eq!(x.quotes.len(), 1);
+    assert_eq!(x.quotes[0].kind, QuoteKind::Indirect);
+}
+
+#[test]
+fn unbalanced_quotes_never_swallow_the_rest() {
+    let text = "وقال المتحدث حسن علوان \"إن الوضع هادئ.\n\nوفي خبر آخر، افتتح المعرض أبوابه.";
+    let x = extract(text);
+    assert_eq!(x.quotes.len(), 1);
+    let q = &text[x.quotes[0].range.clone()];
+    assert!(!q.contains("المعرض"), "{q}");
+}
+
+#[test]
+fn post_posed_source_cues() {
+    assert_pairs(
+        "ارتفعت الصادرات بنسبة عشرة في المئة، بحسب وزارة التجارة.",
+        &[("وزارة التجارة", "ارتفعت الصادرات بنسبة عشرة في المئة")],
+    );
+    assert_pairs(
+        "وانخفضت البطالة إلى أدنى مستوى، وفقا لما ذكره مكتب الإحصاء.",
+        &[("مكتب الإحصاء", "وانخفضت البطالة إلى أدنى مستوى")],
+    );
+}
+
+#[test]
+fn conduits_credit_the_original_speaker() {
+    assert_pairs(
+        "ونقلت وكالة الأنباء عن مصدر عسكري قوله إن الهدنة صامدة.",
+        &[("مصدر عسكري", "الهدنة صامدة")],
+    );
+}
+
+#[test]
+fn actions_topics_and_agentless_passives_are_not_quotes() {
+    for text in [
+        "زار الوزير منير صالح المصنع والتقى العمال.",
+        "وبحث الرئيس مع ضيفه سبل التعاون، وناقش الجانبان القضايا الإقليمية.",
+        "يذكر أن المصنع افتتح قبل عامين.",
+        "وأدانه المجلس بشدة.",
+    ] {
+        assert_eq!(extract(text).quotes.len(), 0, "{text}");
+    }
+}
+
+#[test]
+fn quoted_titles_alone_are_not_quotes() {
+    let x = extract("عرض المسرح مسرحية \"الطريق الطويل\" أمس.");
+    assert_eq!(x.quotes.len(), 0);
+}
+
+#[test]
+fn organisations_speak_too() {
+    let x = extract("وأعلنت وزارة الصحة أن الإصابات تراجعت.");
+    assert_eq!(x.speakers.len(), 1);
+    assert_eq!(x.speakers[0].kind, SpeakerKind::Org);
+    assert_eq!(x.speakers[0].name, "وزارة الصحة");
+}
+
+#[test]
+fn latin_and_digits_inside_arabic() {
+    assert_pairs(
+        "وقال مدير شركة NovaTech أنور بدر إن المبيعات بلغت 2.5 مليار دولار في 2023.",
+        &[("أنور بدر", "المبيعات بلغت 2.5 مليار دولار في 2023")],
+    );
+}
+
+#[test]
+fn user_lexicon_adds_cues() {
+    use rawi::attribution::Lexicon;
+    let mut lexicon = Lexicon::builtin();
+    lexicon.merge(Lexicon::from_toml_str("[[cue]]\npast = \"همس\"\n").unwrap());
+    let x = Extractor::new(&lexicon).extract("وهمس المدير رامي جابر بأن الاجتماع سري.");
+    assert_eq!(x.quotes.len(), 1);
+    assert_eq!(
+        Extractor::builtin()
+            .extract("وهمس المدير رامي جابر بأن الاجتماع سري.")
+            .quotes
+            .len(),
+        0
+    );
+}

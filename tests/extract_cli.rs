@@ -1,0 +1,134 @@
+//! `rawi extract` end to end: formats, inputs (.txt, folders, .jsonl, stdin), exact offsets and
+//! the handling of unreadable paths.
+
+use std::io::Write;
+use std::process::{Command, Stdio};
+
+const ARTICLE: &str = "قال وزير المالية سالم حداد إن العجز تراجع.\n\nوأضاف: «سنخفض الضرائب».\n";
+
+fn rawi(args: &[&str], stdin: Option<&str>) -> (String, String, bool) {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_rawi"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("run rawi");
+    if let Some(input) = stdin {
+        child
+            .stdin
+            .take()
+            .unwrap()
+            .write_all(input.as_bytes())
+            .unwrap();
+    } else {
+        drop(child.stdin.take());
+    }
+    let out = child.wait_with_output().unwrap();
+    (
+        String::from_utf8(out.stdout).unwrap(),
+        String::from_utf8(out.stderr).unwrap(),
+        out.status.success(),
+    )
+}
+
+fn temp_dir(name: &str) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("rawi-extract-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+#[test]
+fn jsonl_records_have_exact_fields_and_offsets() {
+    let dir = temp_dir("jsonl");
+    let path = dir.join("a1.txt");
+    std::fs::write(&path, ARTICLE).unwrap();
+    let (out, _, ok) = rawi(&["extract", path.to_str().unwrap()], None);
+    assert!(ok);
+    let v: serde_json::Value = serde_json::from_str(out.lines().next().unwrap()).unwrap();
+    let keys: Vec<&str> = v.as_object().unwrap().keys().map(String::as_str).collect();
+    assert_eq!(keys, ["id", "path", "quotes", "speakers"]);
+    assert_eq!(v["id"], "a1");
+    assert_eq!(v["path"], path.to_str().unwrap());
+    let speaker = &v["speakers"][0];
+    let skeys: Vec<&str> = speaker
+        .as_object()
+        .unwrap()
+        .keys()
+        .map(String::as_str)
+        .collect();
+    assert_eq!(skeys, ["aliases", "id", "kind", "name", "quotes", "role"]);
+    assert_eq!(speaker["name"], "سالم حداد");
+    assert_eq!(speaker["kind"], "person");
+    assert_eq!(speaker["quotes"], 2);
+    for q in v["quotes"].as_array().unwrap() {
+        let (s, e) = (
+            q["start"].as_u64().unwrap() as usize,
+            q["end"].as_u64().unwrap() as usize,
+        );
+        assert_eq!(&ARTICLE[s..e], q["text"].as_str().unwrap());
+        assert_eq!(q["speaker"], 0);
+    }
+    assert_eq!(v["quotes"][1]["kind"], "direct");
+    assert_eq!(v["quotes"][1]["text"], "سنخفض الضرائب");
+}
+
+#[test]
+fn folders_corpora_stdin_and_formats() {
+    let dir = temp_dir("mixed");
+    std::fs::write(dir.join("b.txt"), ARTICLE).unwrap();
+    let line = serde_json::json!({"id": "c-7", "title": "t", "text": ARTICLE}).to_string();
+    std::fs::write(dir.join("c.jsonl"), format!("{line}\n{line}\n")).unwrap();
+    let (out, _, ok) = rawi(&["extract", dir.to_str().unwrap()], None);
+    assert!(ok);
+    let ids: Vec<String> = out
+        .lines()
+        .map(|l| {
+            serde_json::from_str::<serde_json::Value>(l).unwrap()["id"]
+                .as_str()
+                .unwrap()
+                .to_string()
+        })
+        .collect();
+    assert_eq!(ids, ["b", "c-7", "c-7"]);
+
+    let (out, _, ok) = rawi(&["extract", "--format", "json", "-"], Some(ARTICLE));
+    assert!(ok);
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v.as_array().unwrap().len(), 1);
+    assert_eq!(v[0]["path"], "-");
+
+    let (out, _, ok) = rawi(&["extract", "--format", "text", "-"], Some(ARTICLE));
+    assert!(ok);
+    assert!(
+        out.contains("سالم حداد") && out.contains("سنخفض الضرائب"),
+        "{out}"
+    );
+}
+
+#[test]
+fn unreadable_paths_are_reported_and_the_rest_processed() {
+    let dir = temp_dir("missing");
+    let good = dir.join("good.txt");
+    std::fs::write(&good, ARTICLE).unwrap();
+    let missing = dir.join("nope.txt");
+    let bad = dir.join("bad.jsonl");
+    std::fs::write(&bad, "{not json}\n").unwrap();
+    let (out, err, ok) = rawi(
+        &[
+            "extract",
+            missing.to_str().unwrap(),
+            good.to_str().unwrap(),
+            bad.to_str().unwrap(),
+        ],
+        None,
+    );
+    assert!(!ok, "exit status must be non-zero");
+    assert!(err.contains("nope.txt"), "{err}");
+    assert!(
+        err.contains("bad.jsonl: 1 of 1 line skipped (line 1)"),
+        "{err}"
+    );
+    assert_eq!(out.lines().count(), 1);
+}

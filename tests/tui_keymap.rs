@@ -1,0 +1,126 @@
+//! The keymap as data: parsing key names and sequences, shift folding, clashes, the help list.
+
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use rawi::config::Config;
+use rawi::tui::action::Action;
+use rawi::tui::keymap::{Chord, InputMode, KeyMap, KeyReader, parse_sequence, show_sequence};
+
+#[test]
+fn key_names_parse_and_print_back() {
+    for name in [
+        "j",
+        "J",
+        "?",
+        "ctrl-c",
+        "alt-x",
+        "enter",
+        "esc",
+        "tab",
+        "shift-tab",
+        "space",
+        "pgdn",
+        "pgup",
+        "home",
+        "end",
+        "f1",
+        "backspace",
+    ] {
+        let chord = Chord::parse(name).unwrap_or_else(|e| panic!("{name}: {e}"));
+        assert_eq!(Chord::parse(&chord.to_string()).unwrap(), chord, "{name}");
+    }
+    assert_eq!(
+        Chord::parse("C-c").unwrap(),
+        Chord::parse("ctrl-C").unwrap()
+    );
+    assert!(Chord::parse("hyper-x").is_err());
+    assert!(Chord::parse("f99").is_err());
+    assert!(parse_sequence("  ").is_err());
+    assert_eq!(show_sequence(&parse_sequence("z  z").unwrap()), "z z");
+}
+
+#[test]
+fn shift_is_folded_into_the_character() {
+    let shifted = KeyEvent::new(KeyCode::Char('G'), KeyModifiers::SHIFT);
+    assert_eq!(Chord::from_event(shifted), Chord::parse("G").unwrap());
+    let backtab = KeyEvent::new(KeyCode::BackTab, KeyModifiers::SHIFT);
+    assert_eq!(
+        Chord::from_event(backtab),
+        Chord::parse("shift-tab").unwrap()
+    );
+    let ctrl = KeyEvent::new(
+        KeyCode::Char('C'),
+        KeyModifiers::CONTROL | KeyModifiers::SHIFT,
+    );
+    assert_eq!(Chord::from_event(ctrl), Chord::parse("ctrl-c").unwrap());
+}
+
+#[test]
+fn a_binding_that_would_shadow_a_sequence_is_refused() {
+    let mut map = KeyMap::default();
+    map.bind(parse_sequence("z z").unwrap(), Action::CenterFocus)
+        .unwrap();
+    assert!(map.bind(parse_sequence("z").unwrap(), Action::Top).is_err());
+    assert!(
+        map.bind(parse_sequence("z z z").unwrap(), Action::Top)
+            .is_err()
+    );
+    map.bind(parse_sequence("z t").unwrap(), Action::FocusToTop)
+        .unwrap();
+    // Rebinding the same sequence replaces it; noop unbinds.
+    map.bind(parse_sequence("z z").unwrap(), Action::Quit)
+        .unwrap();
+    assert_eq!(map.get(&parse_sequence("z z").unwrap()), Some(Action::Quit));
+    map.bind(parse_sequence("z z").unwrap(), Action::Noop)
+        .unwrap();
+    assert_eq!(map.get(&parse_sequence("z z").unwrap()), None);
+}
+
+#[test]
+fn sequences_complete_wait_or_fall_back_to_the_last_key() {
+    let map = Config::default().keymap;
+    let mut reader = KeyReader::default();
+    let key = |c| KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE);
+    assert_eq!(reader.feed(&map, InputMode::Normal, key('z')), None);
+    assert_eq!(reader.pending().len(), 1);
+    assert_eq!(
+        reader.feed(&map, InputMode::Normal, key('z')),
+        Some(Action::CenterFocus)
+    );
+    assert!(reader.pending().is_empty());
+    reader.feed(&map, InputMode::Normal, key('z'));
+    assert_eq!(
+        reader.feed(&map, InputMode::Normal, key('j')),
+        Some(Action::Down),
+        "z j: j alone"
+    );
+    assert_eq!(
+        reader.feed(&map, InputMode::Normal, key('x')),
+        None,
+        "unbound"
+    );
+    // In the search prompt letters are text, even bound ones.
+    assert_eq!(
+        reader.feed(&map, InputMode::SearchPrompt, key('q')),
+        Some(Action::SearchChar('q'))
+    );
+}
+
+#[test]
+fn every_default_binding_is_in_the_help() {
+    let config = Config::default();
+    let catalogue = rawi::tui::catalogue::Catalogue::new(
+        rawi::corpus::Library::bundled(),
+        std::sync::Arc::new(|_: &str| rawi::attribution::Extraction::default()),
+    );
+    let state =
+        rawi::tui::state::State::new(catalogue, &config, ratatui::layout::Rect::new(0, 0, 80, 24));
+    let help: Vec<_> = state.help.iter().map(|h| h.keys.clone()).collect();
+    for (action, _) in Action::BINDABLE {
+        assert!(
+            !config.keymap.keys_for(*action).is_empty(),
+            "{action:?} has a default key"
+        );
+    }
+    assert!(help.iter().any(|k| k == "z z"));
+    assert!(help.iter().any(|k| k.contains("ctrl-c")));
+}
