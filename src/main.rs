@@ -298,13 +298,14 @@ fn extract_speakers(args: &ExtractArgs, opts: &LoadOptions) -> anyhow::Result<()
             Ok(library) => library,
             Err(e) => return ignore_broken_pipe(e).context("extract --speakers"),
         };
-    let mut failures = 0;
-    for problem in library.problems() {
-        failures += usize::from(!problem.is_warning());
+    // As for `extract`: every problem on its own line, and the status says the output may be
+    // incomplete (lossy decoding included).
+    let problems = library.problems();
+    for problem in problems {
         eprintln!("rawi extract: {}", display_safe(&problem.to_string()));
     }
-    if failures > 0 {
-        anyhow::bail!("{failures} input(s) could not be read");
+    if !problems.is_empty() {
+        anyhow::bail!("{} problem(s) with the inputs, see above", problems.len());
     }
     Ok(())
 }
