@@ -5,7 +5,7 @@
 //!
 //! Prints: time to the first frame (first article shown, extracted, laid out and drawn), time
 //! to the whole library, to every article's speakers, a library search, the speakers screen,
-//! and the peak resident memory (VmHWM). `scripts/bench-reader-corpus.sh` runs it under
+//! and the peak resident memory (VmHWM). `benches/reader-corpus.sh` runs it under
 //! `/usr/bin/time -v` too.
 
 use std::io;

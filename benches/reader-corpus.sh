@@ -1,7 +1,7 @@
 #!/bin/sh
 # The reader on a corpus (default: shared/corpus/bulk.jsonl): time to the first frame, to the
 # whole library and to every article's speakers, and peak memory, measured by the example and
-# by /usr/bin/time -v. Usage: scripts/bench-reader-corpus.sh [PATH...]
+# by /usr/bin/time -v. Usage: benches/reader-corpus.sh [PATH...]
 set -e
 cd "$(dirname "$0")/.."
 cargo build --release --example reader_corpus
