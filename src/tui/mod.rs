@@ -107,7 +107,9 @@ pub fn run(
     };
     let _guard = terminal::enter(setup)?;
     let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
-    terminal.clear()?;
+    // Not `Terminal::clear`, which asks the terminal where its cursor is (`CSI 6n`) and gives
+    // up with an error after 2 s when nothing answers (a bare pty, some multiplexers).
+    ratatui::backend::Backend::clear(terminal.backend_mut())?;
     let size = terminal.size()?;
     let area = ratatui::layout::Rect::new(0, 0, size.width, size.height);
     let mut state = State::with_memory(catalogue, config, area, Recall::new(memory, corpus));
