@@ -15,6 +15,7 @@ use ratatui::style::Color;
 use serde::Deserialize;
 use toml::Spanned;
 
+use crate::attribution::{Extractor, Lexicon};
 use crate::corpus::KeyMap as JsonKeys;
 use crate::text::{BidiMode, DirPolicy};
 use crate::tui::action::Action;
@@ -93,12 +94,61 @@ pub struct CorpusConfig {
     pub encoding: Option<String>,
 }
 
+/// The `[attribution]` table: the user's own word lists, added to the built-in ones.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct AttributionConfig {
+    /// `lexicons = ["file.toml", ...]`: files in the format of `assets/lexicon/*.toml`, a
+    /// relative path being relative to the config file's folder.
+    pub lexicons: Vec<PathBuf>,
+    /// Their cues and words, merged; read when the config is loaded, so a bad file is reported
+    /// with the config's problems.
+    pub extra: Lexicon,
+}
+
+impl AttributionConfig {
+    /// The attribution engine: the built-in one, or, when the config adds word lists, one
+    /// built with them. Called once per process; a custom engine lives as long as it does.
+    pub fn extractor(&self) -> &'static Extractor {
+        if self.extra == Lexicon::default() {
+            return Extractor::builtin();
+        }
+        let mut lexicon = Lexicon::builtin();
+        lexicon.merge(self.extra.clone());
+        Box::leak(Box::new(Extractor::new(&lexicon)))
+    }
+
+    /// Reads `lexicons` (paths relative to `base`); the files that parse are merged into
+    /// `extra`, the others named in the error.
+    fn set_lexicons(&mut self, base: &Path, value: toml::Value) -> Result<(), String> {
+        let paths: Vec<PathBuf> = typed(value)?;
+        let mut errors = Vec::new();
+        for path in &paths {
+            let full = base.join(path);
+            let shown = crate::text::display_safe(&full.display().to_string()).into_owned();
+            match std::fs::read_to_string(&full) {
+                Ok(text) => match Lexicon::from_toml_str(&text) {
+                    Ok(lexicon) => self.extra.merge(lexicon),
+                    Err(e) => errors.push(format!("{shown}: {e}")),
+                },
+                Err(e) => errors.push(format!("cannot read {shown} ({e})")),
+            }
+        }
+        self.lexicons = paths;
+        if errors.is_empty() {
+            Ok(())
+        } else {
+            Err(errors.join("; "))
+        }
+    }
+}
+
 #[derive(Debug, Clone)]
 pub struct Config {
     pub reader: ReaderConfig,
     pub theme: Theme,
     pub keymap: KeyMap,
     pub corpus: CorpusConfig,
+    pub attribution: AttributionConfig,
 }
 
 /// Something wrong in a config file, with where it is.
@@ -166,6 +216,7 @@ impl Default for Config {
             },
             keymap: KeyMap::default(),
             corpus: CorpusConfig::default(),
+            attribution: AttributionConfig::default(),
         };
         // The embedded file is tested to load without problems.
         config.apply(Path::new("(built-in config)"), DEFAULT_CONFIG);
@@ -254,9 +305,15 @@ impl Config {
                     "theme" => self.theme.set(key.get_ref(), value.into_inner()),
                     "keys" => bind_key(&mut self.keymap, key.get_ref(), value.into_inner()),
                     "corpus" => self.corpus.set(key.get_ref(), value.into_inner()),
-                    _ => {
-                        Err("unknown section (expected reader, theme, keys or corpus)".to_string())
+                    "attribution" if key.get_ref() == "lexicons" => {
+                        let base = file.parent().unwrap_or(Path::new("."));
+                        self.attribution.set_lexicons(base, value.into_inner())
                     }
+                    "attribution" => Err("unknown key".to_string()),
+                    _ => Err(
+                        "unknown section (expected reader, theme, keys, corpus or attribution)"
+                            .to_string(),
+                    ),
                 };
                 if let Err(message) = result {
                     problems.push(problem(

@@ -50,7 +50,7 @@ use crate::text::BidiMode;
 use catalogue::Catalogue;
 use event_loop::Exit;
 use recall::Recall;
-use state::{State, builtin_extractor};
+use state::{State, engine_extractor};
 use terminal::TerminalEvents;
 
 /// How the reader ended, and what to tell on stderr once the terminal is back.
@@ -97,7 +97,11 @@ pub fn run(
     notice: Option<String>,
 ) -> anyhow::Result<Ended> {
     let corpus = corpus_key(&paths);
-    let catalogue = open_catalogue(paths, opts, builtin_extractor())?;
+    let catalogue = open_catalogue(
+        paths,
+        opts,
+        engine_extractor(config.attribution.extractor()),
+    )?;
     let (memory, memory_warning) = ReadingMemory::open_default();
     let signal = terminal::watch_signals()?;
     let setup = terminal::Setup {

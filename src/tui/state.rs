@@ -28,7 +28,12 @@ pub type ExtractFn = Arc<dyn Fn(&str) -> Extraction + Send + Sync>;
 
 /// The attribution engine built into rawi.
 pub fn builtin_extractor() -> ExtractFn {
-    Arc::new(|text: &str| Extractor::builtin().extract(text))
+    engine_extractor(Extractor::builtin())
+}
+
+/// An attribution engine (e.g. with the config's own word lists) as an [`ExtractFn`].
+pub fn engine_extractor(engine: &'static Extractor) -> ExtractFn {
+    Arc::new(move |text: &str| engine.extract(text))
 }
 
 /// A row of the speakers list.
