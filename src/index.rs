@@ -1,18 +1,22 @@
 //! Who said what across articles: the speakers of many articles merged into one index.
 //!
 //! Speakers of different articles are the same speaker when their names fold to the same key
-//! ([`crate::arabic::fold`], with `#`, `_` and spacing evened out), or when an alias of one
-//! is the name of the other (ترامب in one article, دونالد ترامب with alias ترامب in another).
-//! Aliases never link to aliases, and one-word descriptions with the article ال (الوزير،
-//! المصدر، البيان) never link at all: they name different people in different articles.
-//! The merge runs in article order, so the index is the same however the extractions were
-//! computed (on one core or many).
+//! ([`crate::arabic::fold`], with `#`, `_` and spacing evened out), or when one name is the
+//! other with title words or a surname added and an article links them (`merge` says exactly
+//! when; an alias alone never joins two full names, so one article's mistake stays in that
+//! article). The grouping depends on which names and aliases occur, not on how often or in
+//! which order, so the index is the same however the extractions were computed (on one core
+//! or many) and whatever the order of the articles.
 
 mod background;
+mod forms;
 mod jsonl;
+mod merge;
 mod paths;
 
 use std::collections::{BTreeSet, HashMap};
+
+use rustc_hash::FxHashMap;
 use std::ops::Range;
 
 use crate::arabic::fold;
@@ -38,18 +42,21 @@ pub struct QuoteRef {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct IndexedSpeaker {
     /// The most used name form of two words or more (any form if none has two words; ties: the
-    /// longest, then the first seen).
+    /// full name the speakers were merged by, then the longest, then the first in Unicode order).
     pub name: String,
     pub kind: SpeakerKind,
-    /// Job titles as written, most frequent first.
+    /// Job titles as written, most frequent first (ties in Unicode order).
     pub roles: Vec<String>,
-    /// Every name and alias as written, first seen first.
+    /// The names and aliases as written: the name, then the others most used first (ties in
+    /// Unicode order). An alias that names somebody else (one article's mistake) is left out:
+    /// only the full name, pieces of it, it with title words before, and descriptions made of
+    /// title words are kept.
     pub aliases: Vec<String>,
     /// Articles the speaker appears in, ascending.
     pub articles: Vec<usize>,
     /// Quotes in article order, then text order.
     pub quotes: Vec<QuoteRef>,
-    /// Folded forms of the name and aliases, for filtering.
+    /// Folded forms of the name and aliases, for filtering and sorting (the name first).
     folded: Vec<String>,
 }
 
@@ -94,11 +101,6 @@ pub fn name_key(name: &str) -> String {
         .join(" ")
 }
 
-/// A description (الوزير) that must not link speakers of different articles.
-fn is_description(key: &str) -> bool {
-    !key.contains(' ') && key.starts_with("ال")
-}
-
 /// One article's speakers with their keys: the part of the work done in parallel.
 #[derive(Debug, Clone, Default)]
 pub struct ArticleSpeakers {
@@ -113,6 +115,7 @@ struct SpeakerKeys {
     name_key: String,
     kind: SpeakerKind,
     role: Option<String>,
+    role_key: Option<String>,
     aliases: Vec<(String, String)>,
 }
 
@@ -127,6 +130,7 @@ impl ArticleSpeakers {
                 name_key: name_key(&s.name),
                 kind: s.kind,
                 role: s.role.clone(),
+                role_key: s.role.as_deref().map(name_key),
                 aliases: s.aliases.iter().map(|a| (a.clone(), name_key(a))).collect(),
             })
             .collect();
@@ -171,45 +175,24 @@ impl SpeakerIndex {
             .iter()
             .flat_map(|a| a.speakers.iter().enumerate().map(move |(i, s)| (a, i, s)))
             .collect();
-        let mut sets = UnionFind::new(nodes.len());
-        let mut by_name: HashMap<&str, usize> = HashMap::new();
-        for (i, (_, _, s)) in nodes.iter().enumerate() {
-            if s.name_key.is_empty() {
-                continue;
-            }
-            match by_name.get(s.name_key.as_str()) {
-                Some(&first) => sets.union(first, i),
-                None => {
-                    by_name.insert(&s.name_key, i);
-                }
-            }
-        }
-        for (i, (_, _, s)) in nodes.iter().enumerate() {
-            for (_, key) in &s.aliases {
-                if is_description(key) || key.is_empty() {
-                    continue;
-                }
-                if let Some(&named) = by_name.get(key.as_str())
-                    && nodes[named].2.kind == s.kind
-                {
-                    sets.union(named, i);
-                }
-            }
-        }
-        // Group nodes by set, groups in order of their first node.
-        let mut group_of_root: HashMap<usize, usize> = HashMap::new();
+        let keys: Vec<&SpeakerKeys> = nodes.iter().map(|(_, _, s)| *s).collect();
+        // Groups in order of their first node.
+        let mut group_of_key: HashMap<String, usize> = HashMap::new();
         let mut groups: Vec<Vec<usize>> = Vec::new();
-        for i in 0..nodes.len() {
-            let root = sets.find(i);
-            let g = *group_of_root.entry(root).or_insert_with(|| {
+        let mut group_keys: Vec<String> = Vec::new();
+        for (i, key) in merge::group_keys(&keys).into_iter().enumerate() {
+            let Some(key) = key else { continue };
+            let g = *group_of_key.entry(key.clone()).or_insert_with(|| {
                 groups.push(Vec::new());
+                group_keys.push(key);
                 groups.len() - 1
             });
             groups[g].push(i);
         }
         let speakers = groups
             .iter()
-            .map(|members| speaker_of(members, &nodes))
+            .zip(&group_keys)
+            .map(|(members, key)| speaker_of(members, key, &nodes))
             .collect();
         SpeakerIndex {
             speakers,
@@ -269,26 +252,27 @@ impl SpeakerIndex {
 /// A speaker of one article: the article, the speaker's index in it, its keys.
 type Node<'a> = (&'a ArticleSpeakers, usize, &'a SpeakerKeys);
 
-/// Builds one merged speaker from its member nodes (in node order). Quotes are copied straight
-/// from the articles (no copy of every quote on the side: the merge of a big corpus stays small).
-fn speaker_of(members: &[usize], nodes: &[Node]) -> IndexedSpeaker {
-    let mut names: Vec<(String, usize)> = Vec::new();
-    let mut kinds: Vec<(SpeakerKind, usize)> = Vec::new();
-    let mut roles: Vec<(String, usize)> = Vec::new();
-    let mut aliases: Vec<String> = Vec::new();
+/// Builds one merged speaker from its member nodes (in node order) and the key of its group.
+/// Quotes are copied straight from the articles (no copy of every quote on the side: the merge
+/// of a big corpus stays small).
+fn speaker_of(members: &[usize], group_key: &str, nodes: &[Node]) -> IndexedSpeaker {
+    let mut names: FxHashMap<&str, (&str, usize)> = FxHashMap::default();
+    let mut kinds: FxHashMap<SpeakerKind, usize> = FxHashMap::default();
+    let mut roles: FxHashMap<&str, usize> = FxHashMap::default();
+    let mut forms: FxHashMap<&str, (&str, usize)> = FxHashMap::default();
     let mut articles = BTreeSet::new();
     let mut quotes = Vec::new();
     for &m in members {
         let (article, index, s) = nodes[m];
-        count(&mut names, s.name.clone());
-        count(&mut kinds, s.kind);
+        names.entry(&s.name).or_insert((&s.name_key, 0)).1 += 1;
+        *kinds.entry(s.kind).or_default() += 1;
         if let Some(role) = &s.role {
-            count(&mut roles, role.clone());
+            *roles.entry(role).or_default() += 1;
         }
-        for form in std::iter::once(&s.name).chain(s.aliases.iter().map(|(a, _)| a)) {
-            if !aliases.contains(form) {
-                aliases.push(form.clone());
-            }
+        let written =
+            std::iter::once((&s.name, &s.name_key)).chain(s.aliases.iter().map(|(a, k)| (a, k)));
+        for (form, key) in written {
+            forms.entry(form).or_insert((key, 0)).1 += 1;
         }
         articles.insert(article.article);
         quotes.extend(
@@ -299,29 +283,40 @@ fn speaker_of(members: &[usize], nodes: &[Node]) -> IndexedSpeaker {
     }
     quotes.sort_by_key(|q| (q.article, q.range.start, q.quote));
     // The most used full name (two words or more, if there is one): the longest form would let
-    // one odd phrase that merged in (الطبيب السابق لدونالد ترامب) name a speaker of 700 articles.
-    let full = |n: &str| n.split_whitespace().nth(1).is_some();
-    let any_full = names.iter().any(|(n, _)| full(n));
-    let name = names
+    // one odd phrase that merged in (وقطب العقارات دونالد ترامب) name a speaker of 700 articles.
+    let full = |key: &str| key.contains(' ');
+    let any_full = names.values().any(|(key, _)| full(key));
+    let (name, name_folded) = names
         .iter()
-        .enumerate()
-        .filter(|(_, (n, _))| !any_full || full(n))
-        .max_by_key(|(i, (n, c))| (*c, n.chars().count(), std::cmp::Reverse(*i)))
-        .map(|(_, (n, _))| n.clone())
+        .filter(|(_, (key, _))| !any_full || full(key))
+        .max_by_key(|(n, (key, c))| {
+            let canonical = *key == group_key;
+            (*c, canonical, n.chars().count(), std::cmp::Reverse(**n))
+        })
+        .map(|(n, (key, _))| (n.to_string(), key.to_string()))
         .unwrap_or_default();
     let kind = kinds
         .iter()
-        .enumerate()
-        .max_by_key(|(i, (_, c))| (*c, std::cmp::Reverse(*i)))
-        .map_or(SpeakerKind::Person, |(_, (k, _))| *k);
-    let mut roles_by_count: Vec<(usize, (String, usize))> = roles.into_iter().enumerate().collect();
-    roles_by_count.sort_by_key(|(i, (_, c))| (std::cmp::Reverse(*c), *i));
-    let mut folded = vec![name_key(&name)];
-    folded.extend(aliases.iter().map(|a| name_key(a)));
+        .max_by_key(|(k, c)| (**c, **k == SpeakerKind::Person))
+        .map_or(SpeakerKind::Person, |(k, _)| *k);
+    // The name first, then the other forms.
+    let others: Vec<(&str, &str, usize)> = forms
+        .into_iter()
+        .filter(|(form, (key, _))| *form != name && names_the_speaker(key, group_key))
+        .map(|(form, (key, c))| (form, key, c))
+        .collect();
+    let folded = [name_folded.as_str()]
+        .into_iter()
+        .chain(others.iter().map(|(_, key, _)| *key))
+        .map(str::to_string)
+        .collect();
+    let aliases: Vec<String> = std::iter::once(name.clone())
+        .chain(most_used_first(others.into_iter().map(|(f, _, c)| (f, c))))
+        .collect();
     IndexedSpeaker {
         name,
         kind,
-        roles: roles_by_count.into_iter().map(|(_, (r, _))| r).collect(),
+        roles: most_used_first(roles.into_iter()),
         aliases,
         articles: articles.into_iter().collect(),
         quotes,
@@ -329,37 +324,26 @@ fn speaker_of(members: &[usize], nodes: &[Node]) -> IndexedSpeaker {
     }
 }
 
-fn count<T: PartialEq>(counts: &mut Vec<(T, usize)>, value: T) {
-    match counts.iter_mut().find(|(v, _)| *v == value) {
-        Some((_, c)) => *c += 1,
-        None => counts.push((value, 1)),
-    }
+/// Whether an alias (folded) names the speaker of a group: its full name (the group key), a
+/// piece of it (ترامب), it with titles before (الرئيس الأمريكي دونالد ترامب), or a description
+/// made of title words only (الرئيس الأمريكي). An article's alias that names somebody else
+/// (باراك أوباما on دونالد ترامب) is none of these, nor a longer form that goes on after the
+/// name (كريم سعدي تذرع نادر فاضل, which would make a search for نادر find كريم).
+fn names_the_speaker(key: &str, group_key: &str) -> bool {
+    let words = forms::words_of(key);
+    let full_name = forms::words_of(group_key);
+    forms::position_in(&full_name, &words).is_some()
+        || (words.len() > full_name.len()
+            && words.ends_with(&full_name)
+            && words[..words.len() - full_name.len()]
+                .iter()
+                .all(|w| forms::is_title_word(w)))
+        || (!words.is_empty() && words.iter().all(|w| forms::is_title_word(w)))
 }
 
-/// Disjoint sets; the root of a set is its smallest member, so results never depend on the
-/// order of unions.
-struct UnionFind {
-    parent: Vec<usize>,
-}
-
-impl UnionFind {
-    fn new(n: usize) -> Self {
-        UnionFind {
-            parent: (0..n).collect(),
-        }
-    }
-
-    fn find(&mut self, mut i: usize) -> usize {
-        while self.parent[i] != i {
-            self.parent[i] = self.parent[self.parent[i]];
-            i = self.parent[i];
-        }
-        i
-    }
-
-    fn union(&mut self, a: usize, b: usize) {
-        let (ra, rb) = (self.find(a), self.find(b));
-        let (low, high) = if ra < rb { (ra, rb) } else { (rb, ra) };
-        self.parent[high] = low;
-    }
+/// The values, most counted first, ties in Unicode order (so never in the order of articles).
+fn most_used_first<'a>(counts: impl Iterator<Item = (&'a str, usize)>) -> Vec<String> {
+    let mut counts: Vec<(&str, usize)> = counts.collect();
+    counts.sort_unstable_by(|(a, ca), (b, cb)| cb.cmp(ca).then_with(|| a.cmp(b)));
+    counts.into_iter().map(|(v, _)| v.to_string()).collect()
 }

@@ -277,23 +277,165 @@ fn real_articles_with_the_builtin_engine_background_equals_sequential() {
 
 #[test]
 fn a_merged_speaker_is_named_by_its_most_used_full_name() {
-    let trump = |name: &str, aliases: &[&str]| {
+    let person = |name: &str, aliases: &[&str]| {
         extraction(
             vec![speaker(name, Person, None, aliases)],
             vec![quote(0, 0)],
         )
     };
     let articles = vec![
-        trump("الطبيب السابق لدونالد ترامب", &["ترامب"]),
-        trump("دونالد ترامب", &["ترامب"]),
-        trump("ترامب", &[]),
-        trump("دونالد ترامب", &[]),
-        trump("ترامب", &[]),
-        trump("ترامب", &[]),
+        person("الرئيس الأمريكي دونالد ترامب", &["دونالد ترامب"]),
+        person("دونالد ترامب", &["ترامب"]),
+        person("ترامب", &[]),
+        person("دونالد ترامب", &[]),
+        person("ترامب", &[]),
+        person("ترامب", &[]),
+        person("الطبيب السابق لدونالد ترامب", &[]),
     ];
     let index = index_of(&articles);
-    assert_eq!(index.speakers().len(), 1);
+    let by_name = |name: &str| index.speakers().iter().find(|s| s.name == name).unwrap();
     // Not the longest form, nor the one-word surname used most: the most used full name.
-    assert_eq!(index.speakers()[0].name, "دونالد ترامب");
-    assert_eq!(index.speakers()[0].article_count(), 6);
+    let trump = by_name("دونالد ترامب");
+    assert_eq!(trump.articles, [0, 1, 2, 3, 4, 5]);
+    // Another person whose description holds the name stays apart.
+    assert_eq!(by_name("الطبيب السابق لدونالد ترامب").articles, [6]);
+    assert_eq!(index.speakers().len(), 2);
+}
+
+/// Two people, and an article whose engine output wrongly links them.
+fn two_people_and_a_wrong_alias() -> Vec<Extraction> {
+    let one = |name: &str, aliases: &[&str]| {
+        extraction(
+            vec![speaker(name, Person, None, aliases)],
+            vec![quote(0, 0)],
+        )
+    };
+    vec![
+        one("كريم سعدي", &["سعدي"]),
+        one("نادر فاضل", &["فاضل"]),
+        // «X Y تذرّع Z» taken for one name, with aliases X Y and Z.
+        one("كريم سعدي تذرع نادر فاضل", &["كريم سعدي", "نادر فاضل"]),
+        // A full name with somebody else's name among its aliases.
+        one("هشام عادل", &["عادل", "منى راشد"]),
+        one("منى راشد", &["راشد"]),
+        one("سعدي", &[]),
+        one("فاضل", &[]),
+        one("هشام عادل", &[]),
+    ]
+}
+
+#[test]
+fn a_wrong_alias_never_chains_two_people() {
+    let index = index_of(&two_people_and_a_wrong_alias());
+    let articles_of = |name: &str| {
+        let hits = index.filtered(name, SortBy::Quotes);
+        let mut articles: Vec<usize> = hits
+            .iter()
+            .flat_map(|&s| index.speakers()[s].articles.clone())
+            .collect();
+        articles.sort();
+        articles.dedup();
+        articles
+    };
+    for s in index.speakers() {
+        let has = |name: &str| s.aliases.iter().any(|a| a.contains(name));
+        assert!(!(has("كريم") && has("نادر")), "{s:?}");
+        assert!(!(has("هشام") && has("منى")), "{s:?}");
+    }
+    // The filter by a speaker finds the articles that name them, not the other person's.
+    assert_eq!(articles_of("منى راشد"), [4]);
+    assert_eq!(articles_of("هشام عادل"), [3, 7]);
+    assert!(!articles_of("نادر فاضل").contains(&0));
+    assert!(!articles_of("كريم سعدي").contains(&1));
+    // Surnames alone join the one full name that holds them.
+    assert!(articles_of("نادر فاضل").contains(&6));
+    assert!(articles_of("كريم سعدي").contains(&5));
+}
+
+#[test]
+fn a_surname_of_two_full_names_stays_itself() {
+    let one = |name: &str, aliases: &[&str]| {
+        extraction(
+            vec![speaker(name, Person, None, aliases)],
+            vec![quote(0, 0)],
+        )
+    };
+    let index = index_of(&[
+        one("سمير حداد", &["حداد"]),
+        one("وليد حداد", &["حداد"]),
+        one("حداد", &[]),
+        // Its own article says which حداد: that one.
+        one("حداد", &["وليد حداد"]),
+    ]);
+    let by_name = |name: &str| index.speakers().iter().find(|s| s.name == name).unwrap();
+    assert_eq!(by_name("سمير حداد").articles, [0]);
+    assert_eq!(by_name("وليد حداد").articles, [1, 3]);
+    assert_eq!(by_name("حداد").articles, [2]);
+}
+
+#[test]
+fn names_without_letters_are_not_speakers() {
+    let index = index_of(&[extraction(
+        vec![
+            speaker("ـ", Person, None, &[]),
+            speaker("_____", Person, None, &[]),
+            speaker("و", Org, None, &[]),
+            speaker("سلمى ناصر", Person, None, &["ـ"]),
+        ],
+        vec![quote(0, 0), quote(1, 20), quote(2, 40), quote(3, 60)],
+    )]);
+    let names: Vec<&str> = index.speakers().iter().map(|s| s.name.as_str()).collect();
+    assert_eq!(names, ["سلمى ناصر"]);
+    assert_eq!(index.speakers()[0].aliases, ["سلمى ناصر"]);
+}
+
+/// What a speaker is, apart from where its articles stand: name, kind, aliases, roles, quotes.
+type Summary = (String, String, Vec<String>, Vec<String>, usize);
+
+fn summary(index: &SpeakerIndex) -> Vec<Summary> {
+    let mut all: Vec<_> = index
+        .speakers()
+        .iter()
+        .map(|s| {
+            let kind = format!("{:?}", s.kind);
+            (
+                s.name.clone(),
+                kind,
+                s.aliases.clone(),
+                s.roles.clone(),
+                s.quote_count(),
+            )
+        })
+        .collect();
+    all.sort();
+    all
+}
+
+#[test]
+fn the_merge_does_not_depend_on_the_order_or_repetition_of_articles() {
+    let mut articles = two_people_and_a_wrong_alias();
+    articles.extend(sample());
+    // The same surname as an organisation in one article and a person in another.
+    articles.push(extraction(
+        vec![speaker("سمير", Org, Some("المدير"), &[])],
+        vec![quote(0, 0)],
+    ));
+    articles.push(extraction(
+        vec![speaker("سمير", Person, Some("الوزير"), &[])],
+        vec![quote(0, 0)],
+    ));
+    articles.push(extraction(
+        vec![speaker("كمال سمير", Person, None, &["سمير"])],
+        vec![quote(0, 0)],
+    ));
+    let forward = index_of(&articles);
+    let reversed: Vec<Extraction> = articles.iter().rev().cloned().collect();
+    assert_eq!(summary(&index_of(&reversed)), summary(&forward));
+    let twice: Vec<Extraction> = articles.iter().chain(&articles).cloned().collect();
+    let doubled = index_of(&twice);
+    let halved: Vec<_> = summary(&doubled)
+        .into_iter()
+        .map(|(n, k, a, r, q)| (n, k, a, r, q / 2))
+        .collect();
+    assert_eq!(halved, summary(&forward));
 }
