@@ -10,16 +10,9 @@ use crate::attribution::Lexicon;
 
 const INDEX_TOML: &str = include_str!("../../assets/lexicon/index.toml");
 
-/// Word classes of the attribution lexicon whose words are descriptions, not names.
-const DESCRIPTION_CLASSES: &[&str] = &[
-    "title",
-    "honorific",
-    "org_head",
-    "group",
-    "info_source",
-    "conduit",
-    "legal",
-];
+/// The one word class of the attribution lexicon whose words are parts of names; the words of
+/// every other class (titles, groups, time words, prepositions...) are not names.
+const NAME_PARTICLES: &str = "name_particle";
 
 /// Attached pronouns a description may carry (سموه، رئيسها، مسؤولوهم).
 const PRONOUN_SUFFIXES: &[&str] = &["هما", "هم", "ها", "ه"];
@@ -43,14 +36,17 @@ fn words() -> &'static Words {
         }
         let own: IndexWords = toml::from_str(INDEX_TOML).expect("built-in index.toml");
         let lexicon = Lexicon::builtin();
-        let class = |name: &str| lexicon.words.get(name).into_iter().flatten();
         let one_word = |w: &String| Some(name_key(w)).filter(|k| !k.is_empty() && !k.contains(' '));
+        let (particles, others): (Vec<_>, Vec<_>) =
+            (lexicon.words.iter()).partition(|(class, _)| class.as_str() == NAME_PARTICLES);
         Words {
-            generic: (DESCRIPTION_CLASSES.iter().flat_map(|c| class(c)))
+            generic: (others.into_iter().flat_map(|(_, words)| words))
                 .chain(&own.generic)
                 .filter_map(one_word)
                 .collect(),
-            particles: class("name_particle").filter_map(one_word).collect(),
+            particles: (particles.into_iter().flat_map(|(_, words)| words))
+                .filter_map(one_word)
+                .collect(),
         }
     })
 }
@@ -68,6 +64,7 @@ pub fn is_generic(word: &str) -> bool {
     let generic = &words().generic;
     let bare = |w: &str| {
         generic.contains(w)
+            || generic.contains(format!("ال{w}").as_str())
             || PRONOUN_SUFFIXES
                 .iter()
                 .any(|s| w.strip_suffix(s).is_some_and(|stem| generic.contains(stem)))
