@@ -291,3 +291,92 @@ fn a_skipped_long_line_at_the_end_does_not_stall() {
         "{problems:?}"
     );
 }
+
+#[test]
+fn a_stray_nul_byte_opens_and_shows_as_a_placeholder() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut text = "قال المتحدث إن الاجتماع كان مثمرا. ".repeat(40);
+    text.push('\0');
+    text.push_str("وأضاف أن الحوار سيستمر.");
+    let p = write(dir.path(), "stray.txt", &text);
+    assert_eq!(
+        problems_with(&p, &LoadOptions::default()),
+        Vec::<String>::new()
+    );
+    let loaded = load(&[p], &LoadOptions::default());
+    let article = &loaded.articles[0].text;
+    assert!(article.contains('\0'));
+    // The text engine shows it as a placeholder, never as the byte.
+    let mut shown = Vec::new();
+    let opts = rawi::text::LayoutOptions::default();
+    rawi::render::render(article.as_bytes(), &mut shown, 40, &opts).unwrap();
+    let shown = String::from_utf8(shown).unwrap();
+    assert!(shown.contains('␀') && !shown.contains('\0'), "{shown}");
+    // Many NUL bytes are still a binary file, short or long.
+    let many = write(dir.path(), "many.txt", [text.as_bytes(), &[0; 9]].concat());
+    assert!(one_problem(&many).ends_with("binary file (NUL bytes), not text"));
+    let zeros = write(dir.path(), "zeros.txt", [0u8; 5000]);
+    assert!(one_problem(&zeros).ends_with("binary file (NUL bytes), not text"));
+}
+
+/// UTF-16 little endian without a byte order mark.
+fn utf16le(text: &str) -> Vec<u8> {
+    text.encode_utf16().flat_map(u16::to_le_bytes).collect()
+}
+
+#[test]
+fn a_given_utf16_encoding_needs_no_byte_order_mark() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = "عنوان الخبر\n\nقال المتحدث إن الاجتماع كان مثمرا.";
+    let txt = write(dir.path(), "article.txt", utf16le(text));
+    let line = format!("{}\n", serde_json::json!({"id": "a1", "text": text}));
+    let jsonl = write(dir.path(), "corpus.jsonl", utf16le(&line));
+    let opts = LoadOptions {
+        encoding: Some(encoding_rs::UTF_16LE),
+        ..LoadOptions::default()
+    };
+    for path in [&txt, &jsonl] {
+        let loaded = load(std::slice::from_ref(path), &opts);
+        assert!(loaded.errors.is_empty(), "{:?}", loaded.errors);
+        assert_eq!(loaded.articles.len(), 1);
+        assert!(loaded.articles[0].text.contains("قال المتحدث"));
+        // The text is read back from the file the same way (for the reader and the index).
+        let mut handles = Vec::new();
+        map_articles_par(
+            std::slice::from_ref(path),
+            &opts,
+            |a| a.text_handle(),
+            |h| {
+                handles.push(h.unwrap());
+                true
+            },
+        );
+        assert!(handles[0].text().unwrap().contains("قال المتحدث"));
+    }
+}
+
+#[test]
+fn the_lossy_warning_names_the_encoding_given() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut bytes = b"qala: ".to_vec();
+    bytes.extend_from_slice(&[0xC7, 0xE1, 0xFF, 0xFE]); // 0xFF, 0xFE: nothing in ISO-8859-6
+    let txt = write(dir.path(), "legacy.txt", &bytes);
+    let mut line = br#"{"text": "qala: "#.to_vec();
+    line.extend_from_slice(&[0xC7, 0xE1, 0xFF, b'"', b'}', b'\n']);
+    let jsonl = write(dir.path(), "legacy.jsonl", &line);
+    let opts = LoadOptions {
+        encoding: Some(encoding_rs::ISO_8859_6),
+        ..LoadOptions::default()
+    };
+    for path in [&txt, &jsonl] {
+        let loaded = load(std::slice::from_ref(path), &opts);
+        assert_eq!(loaded.articles.len(), 1);
+        let problems: Vec<String> = loaded.errors.iter().map(ToString::to_string).collect();
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert!(
+            problems[0].contains("not valid ISO-8859-6;"),
+            "{problems:?}"
+        );
+        assert!(!problems[0].contains("UTF-8"), "{problems:?}");
+    }
+}

@@ -34,8 +34,8 @@ const ATTACKS: &[&str] = &[
 /// Bidi formatting characters, used to spoof the order of what is shown (Trojan Source).
 const BIDI: &str = "\u{202A}\u{202B}\u{202C}\u{202D}\u{202E}\u{2066}\u{2067}\u{2068}\u{2069}\u{200E}\u{200F}\u{061C}";
 
-/// The hostile article. `nul`: keep the NUL bytes (a file with NUL bytes is refused as binary
-/// by the loaders, so the reader gets the article without them; `rawi render` takes anything).
+/// The hostile article. `nul`: keep its one NUL byte (a stray NUL does not make a file binary:
+/// the loaders open it, and it is shown as a placeholder).
 fn hostile_article(nul: bool) -> String {
     let mut text = format!("عنوان \x1b]0;TITLE-PWN\x07 {BIDI} \u{202E}cba\u{202C}\n\n");
     text.push_str("قال الرئيس محمد علي إن الوضع «جيد \x1b]52;c;SGVsbG8=\x07 جدا» اليوم.\n");
@@ -134,7 +134,7 @@ fn hostile_text_and_file_name_never_reach_the_terminal_as_controls() {
     let dir = tempfile::tempdir().unwrap();
     let name = format!("evil\x1b]0;NAME-PWN\x07\x1b[2J{BIDI}\u{9b}31m.txt");
     let path = dir.path().join(&name);
-    std::fs::write(&path, hostile_article(false)).unwrap();
+    std::fs::write(&path, hostile_article(true)).unwrap();
     // Beside it, inputs that fail, with hostile names: their messages are printed once the
     // reader has given the terminal back, and are checked with the rest.
     let empty = dir
@@ -239,16 +239,15 @@ fn render_and_extract_print_no_control_from_the_input() {
             stderr.contains("missing␛]0;X␇.txt: does not exist"),
             "{stderr}"
         );
+        // A stray NUL does not make a file binary: both articles are extracted.
+        assert!(!stderr.contains("binary file"), "{stderr}");
         assert!(
-            stderr.contains("‹ALM›.txt: binary file (NUL bytes)"),
-            "{stderr}"
-        );
-        assert!(
-            stdout.contains("evil2"),
-            "the article without NUL is extracted: {stdout}"
+            stdout.contains("evil2") && stdout.matches("evil").count() >= 2,
+            "both articles are extracted: {stdout}"
         );
         if format == "text" {
             assert!(stdout.contains("evil2␛]8;;x␇‹LRE›"), "{stdout}");
+            assert!(stdout.contains("evil␛[2J‹LRE›"), "{stdout}");
         }
     }
 }

@@ -10,7 +10,7 @@
 use std::borrow::Cow;
 
 use chardetng::{EncodingDetector, Iso2022JpDetection, Utf8Detection};
-use encoding_rs::{Encoding, ISO_8859_6, UTF_8, WINDOWS_1256};
+use encoding_rs::{Encoding, ISO_8859_6, UTF_8, UTF_16BE, UTF_16LE, WINDOWS_1256};
 
 /// Decoded text and how it was obtained.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -19,6 +19,28 @@ pub struct Decoded<'a> {
     pub encoding: &'static Encoding,
     /// Some bytes could not be decoded and were replaced by U+FFFD.
     pub lossy: bool,
+    /// The encoding was given (a byte order mark, `--encoding`), not found by detection.
+    pub given: bool,
+}
+
+impl Decoded<'_> {
+    /// What the bytes were expected to be, for the lossy warning ("not valid ...").
+    pub fn expected(&self) -> String {
+        expected_encoding(self.given.then_some(self.encoding))
+    }
+}
+
+/// What bytes decoded with `given` (or detected, when `None`) were expected to be.
+pub fn expected_encoding(given: Option<&'static Encoding>) -> String {
+    match given {
+        Some(encoding) => encoding.name().to_string(),
+        None => "UTF-8 (nor Windows-1256 / ISO-8859-6)".to_string(),
+    }
+}
+
+/// Whether an encoding is UTF-16 (either byte order): its text has NUL bytes by nature.
+pub fn is_utf16(encoding: &'static Encoding) -> bool {
+    encoding == UTF_16LE || encoding == UTF_16BE
 }
 
 /// How many bytes chardetng looks at: plenty for a guess, bounded for huge inputs.
@@ -27,16 +49,17 @@ const DETECT_PREFIX: usize = 256 * 1024;
 /// Decodes `bytes` following the order in the module documentation.
 pub fn decode<'a>(bytes: &'a [u8], forced: Option<&'static Encoding>) -> Decoded<'a> {
     if let Some((encoding, bom_len)) = Encoding::for_bom(bytes) {
-        return decode_with(&bytes[bom_len..], encoding);
+        return given(decode_with(&bytes[bom_len..], encoding));
     }
     if let Some(encoding) = forced {
-        return decode_with(bytes, encoding);
+        return given(decode_with(bytes, encoding));
     }
     if let Ok(text) = std::str::from_utf8(bytes) {
         return Decoded {
             text: Cow::Borrowed(text),
             encoding: UTF_8,
             lossy: false,
+            given: false,
         };
     }
     if mostly_utf8(bytes) {
@@ -47,6 +70,13 @@ pub fn decode<'a>(bytes: &'a [u8], forced: Option<&'static Encoding>) -> Decoded
         return decode_with(bytes, guessed);
     }
     decode_with(bytes, UTF_8)
+}
+
+fn given(decoded: Decoded<'_>) -> Decoded<'_> {
+    Decoded {
+        given: true,
+        ..decoded
+    }
 }
 
 /// UTF-8 with a few damaged bytes must not be taken for a legacy encoding (that would turn the
@@ -79,6 +109,7 @@ fn decode_with<'a>(bytes: &'a [u8], encoding: &'static Encoding) -> Decoded<'a> 
         text,
         encoding,
         lossy,
+        given: false,
     }
 }
 
@@ -154,6 +185,20 @@ mod tests {
         let (bytes, _, _) = WINDOWS_1256.encode(ARABIC);
         let d = decode(&bytes, encoding_for_name("iso-8859-6"));
         assert_eq!(d.encoding, ISO_8859_6);
+    }
+
+    #[test]
+    fn the_lossy_warning_names_the_encoding_given() {
+        let (bytes, _, _) = WINDOWS_1256.encode(ARABIC);
+        let forced = decode(&bytes, Some(UTF_8));
+        assert!(forced.lossy);
+        assert_eq!(forced.expected(), "UTF-8");
+        let mut broken = ARABIC.as_bytes().to_vec();
+        broken.insert(10, 0xFF);
+        assert_eq!(
+            decode(&broken, None).expected(),
+            "UTF-8 (nor Windows-1256 / ISO-8859-6)"
+        );
     }
 
     #[test]

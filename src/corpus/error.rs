@@ -38,11 +38,14 @@ pub enum LoadError {
         limit: ByteSize,
         what: &'static str,
     },
-    /// Warning: some bytes were not valid in any encoding tried and became U+FFFD.
-    #[error(
-        "{path}: {where_}not valid UTF-8 (nor Windows-1256 / ISO-8859-6); shown with \u{FFFD} for the bad bytes"
-    )]
-    Lossy { path: String, where_: String },
+    /// Warning: some bytes were not valid in any encoding tried (or in the one given) and
+    /// became U+FFFD. `expected` names the encoding(s) ([`super::decode::expected_encoding`]).
+    #[error("{path}: {where_}not valid {expected}; shown with \u{FFFD} for the bad bytes")]
+    Lossy {
+        path: String,
+        where_: String,
+        expected: String,
+    },
     /// Warning: the good lines of a JSON Lines corpus loaded, these did not.
     #[error("{path}: {}", broken_lines_message(*.count, *.total, .lines, .first_problem))]
     BrokenLines {

@@ -9,6 +9,7 @@ use encoding_rs::{Encoding, UTF_8};
 
 use super::LoadError;
 use super::article::ArticleRef;
+use super::decode::is_utf16;
 use super::jsonl_lines::{JsonlCtx, Tally, lines};
 use super::pipeline::{Batch, Run, too_large};
 use super::source::{FileOrigin, Origin};
@@ -32,8 +33,9 @@ pub(crate) fn read_file<T, F>(
     let mut buf: Vec<u8> = Vec::new();
     let mut eof = fill(&mut file, &mut buf, FIRST_CHUNK).map_err(io_err);
     let ctx = JsonlCtx::new(Origin::File(origin.clone()), run.opts);
-    // Before any line: a UTF-16 corpus is converted whole; binary files are refused.
-    if let Some((enc, _)) = Encoding::for_bom(&buf).filter(|(e, _)| *e != UTF_8) {
+    // Before any line: a UTF-16 corpus (by its byte order mark or `--encoding`) is converted
+    // whole; binary files are refused.
+    if let Some((enc, _)) = utf16_of(&buf, &ctx) {
         let limit = super::pipeline::MAX_STDIN_BYTES;
         if origin.stamp_len() > limit {
             return run.send(vec![Err(too_large(
@@ -114,7 +116,25 @@ pub(crate) fn read_file<T, F>(
         return;
     }
     let any_bytes = offset + buf.len() as u64 > bom as u64;
-    run.send(retype(tally.finish(&shown, any_bytes)));
+    run.send(retype(tally.finish(
+        &shown,
+        any_bytes,
+        ctx.given_encoding(),
+    )));
+}
+
+/// The UTF-16 encoding of a corpus not converted yet, and the length of its byte order mark: by
+/// the mark, else by `--encoding` (a mark wins over the option, as for articles).
+fn utf16_of(start: &[u8], ctx: &JsonlCtx<'_>) -> Option<(&'static Encoding, usize)> {
+    if ctx.converted_from.is_some() {
+        return None;
+    }
+    match Encoding::for_bom(start) {
+        Some((enc, bom)) => (enc != UTF_8).then_some((enc, bom)),
+        None => (ctx.opts.encoding)
+            .filter(|e| is_utf16(e))
+            .map(|enc| (enc, 0)),
+    }
 }
 
 /// A corpus held in memory (stdin, a converted UTF-16 file), cut into chunks of whole lines.
@@ -124,7 +144,7 @@ where
     F: Fn(ArticleRef<'_>) -> T + Sync,
 {
     let shown = ctx.origin.shown().to_string();
-    if let Some((enc, bom)) = Encoding::for_bom(bytes).filter(|(e, _)| *e != UTF_8) {
+    if let Some((enc, bom)) = utf16_of(bytes, ctx) {
         let (text, _) = enc.decode_without_bom_handling(&bytes[bom..]);
         let utf8: Arc<[u8]> = text.as_bytes().into();
         let converted = JsonlCtx {
@@ -170,7 +190,11 @@ where
         return;
     }
     let any_bytes = bytes.len() > usize::from(bytes.starts_with(b"\xEF\xBB\xBF")) * 3;
-    run.send(retype(tally.finish(&shown, any_bytes)));
+    run.send(retype(tally.finish(
+        &shown,
+        any_bytes,
+        ctx.given_encoding(),
+    )));
 }
 
 fn retype<T>(batch: Batch<std::convert::Infallible>) -> Batch<T> {

@@ -8,7 +8,7 @@ use std::sync::Arc;
 use encoding_rs::{Encoding, UTF_8};
 
 use super::article::ArticleRef;
-use super::decode::decode;
+use super::decode::{decode, expected_encoding};
 use super::error::MAX_LISTED_LINES;
 use super::jsonl::{Line, parse_line};
 use super::options::KeyMap;
@@ -43,6 +43,13 @@ impl<'o> JsonlCtx<'o> {
             opts,
         }
     }
+
+    /// The encoding lines are decoded with when not valid UTF-8, if `--encoding` gave one
+    /// (none once the corpus was converted from UTF-16: its lines are UTF-8 then).
+    pub(crate) fn given_encoding(&self) -> Option<&'static Encoding> {
+        let given = self.opts.encoding.filter(|e| *e != UTF_8);
+        given.filter(|_| self.converted_from.is_none())
+    }
 }
 
 /// Per-file tally of what went wrong.
@@ -58,7 +65,13 @@ pub(crate) struct Tally {
 
 impl Tally {
     /// The file's warnings; `any_bytes`: whether it had anything but a byte order mark.
-    pub(crate) fn finish(self, shown: &str, any_bytes: bool) -> Batch<std::convert::Infallible> {
+    /// `given`: the encoding lines were decoded with, if one was given (for the lossy warning).
+    pub(crate) fn finish(
+        self,
+        shown: &str,
+        any_bytes: bool,
+        given: Option<&'static Encoding>,
+    ) -> Batch<std::convert::Infallible> {
         let mut out = Vec::new();
         if self.lines == 0 {
             let path = shown.into();
@@ -85,6 +98,7 @@ impl Tally {
             out.push(Err(LoadError::Lossy {
                 path: shown.into(),
                 where_: format!("line{plural} {}{more}: ", listed.join(", ")),
+                expected: expected_encoding(given),
             }));
         }
         if self.broken > 0 {
@@ -185,7 +199,7 @@ where
     if raw.len() as u64 > limit {
         return Outcome::Broken(format!("longer than the {} limit", super::ByteSize(limit)));
     }
-    let forced = ctx.opts.encoding.filter(|e| *e != UTF_8);
+    let forced = ctx.given_encoding();
     if forced.is_none()
         && let Ok(line) = std::str::from_utf8(raw)
     {

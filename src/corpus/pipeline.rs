@@ -277,6 +277,7 @@ where
         Err(e) => return vec![Err(e)],
     };
     let lossy = decoded.decoded.lossy;
+    let expected = decoded.decoded.expected();
     let encoding = decoded.decoded.encoding;
     let text = decoded.decoded.text;
     let article = ArticleRef {
@@ -300,6 +301,7 @@ where
         batch.push(Err(LoadError::Lossy {
             path: shown,
             where_: String::new(),
+            expected,
         }));
     }
     batch

@@ -5,7 +5,7 @@ use std::borrow::Cow;
 use encoding_rs::Encoding;
 
 use super::LoadError;
-use super::decode::{Decoded, decode};
+use super::decode::{Decoded, decode, is_utf16};
 
 /// A title is at most this many chars.
 const MAX_TITLE_CHARS: usize = 120;
@@ -27,8 +27,11 @@ pub(crate) fn decode_txt<'a>(
     if bytes.is_empty() {
         return Err(LoadError::Empty { path: shown.into() });
     }
-    let bom_len = Encoding::for_bom(bytes).map_or(0, |(_, len)| len);
-    let utf16 = Encoding::for_bom(bytes).is_some_and(|(e, _)| e != encoding_rs::UTF_8);
+    let bom = Encoding::for_bom(bytes);
+    let bom_len = bom.map_or(0, |(_, len)| len);
+    // UTF-16 (by its byte order mark, or given without one) has NUL bytes by nature: its NUL
+    // characters are counted after decoding instead.
+    let utf16 = bom.map_or(forced, |(e, _)| Some(e)).is_some_and(is_utf16);
     if let Some(what) = binary_kind(bytes, utf16) {
         return Err(LoadError::Binary {
             path: shown.into(),
@@ -36,7 +39,7 @@ pub(crate) fn decode_txt<'a>(
         });
     }
     let decoded = decode(bytes, forced);
-    if utf16 && decoded.text.contains('\0') {
+    if utf16 && too_many_nuls(decoded.text.as_bytes()) {
         return Err(LoadError::Binary {
             path: shown.into(),
             what: "NUL characters".into(),
@@ -52,7 +55,15 @@ pub(crate) fn decode_txt<'a>(
     Ok(TxtText { decoded, bom_len })
 }
 
-/// Why these bytes are not text, if they are not: a known file signature or NUL bytes.
+/// How much of the start of a file is looked at for NUL bytes.
+const SNIFF_BYTES: usize = 8192;
+
+/// More NUL bytes than this at the start of a file make it binary, whatever its length.
+const MAX_STRAY_NULS: usize = 8;
+
+/// Why these bytes are not text, if they are not: a known file signature, or NUL bytes that
+/// are more than a stray one or two (more than 1 in 1000 bytes, or more than
+/// [`MAX_STRAY_NULS`], in the first 8 KiB). A stray NUL in a text is shown as a placeholder.
 /// UTF-16 text has NUL bytes by nature and is checked after decoding instead.
 pub(crate) fn binary_kind(bytes: &[u8], utf16: bool) -> Option<&'static str> {
     const SIGNATURES: &[(&[u8], &str)] = &[
@@ -69,10 +80,17 @@ pub(crate) fn binary_kind(bytes: &[u8], utf16: bool) -> Option<&'static str> {
     if let Some((_, what)) = SIGNATURES.iter().find(|(sig, _)| bytes.starts_with(sig)) {
         return Some(what);
     }
-    if !utf16 && memchr::memchr(0, bytes).is_some() {
+    if !utf16 && too_many_nuls(bytes) {
         return Some("NUL bytes");
     }
     None
+}
+
+/// Whether the first 8 KiB of `bytes` have more NUL bytes than a text may have by accident.
+fn too_many_nuls(bytes: &[u8]) -> bool {
+    let start = &bytes[..bytes.len().min(SNIFF_BYTES)];
+    let nuls = memchr::memchr_iter(0, start).count();
+    nuls > MAX_STRAY_NULS || nuls * 1000 > start.len()
 }
 
 /// The title of a text: its first line, when that line is short and followed by a blank line
@@ -123,6 +141,7 @@ mod tests {
         assert_eq!(err(b" \n\t\r\n "), "f: only whitespace, no text");
         assert_eq!(err(b"\xEF\xBB\xBF"), "f: empty file");
         assert_eq!(err(b"abc\0def"), "f: binary file (NUL bytes), not text");
+        assert_eq!(err(&[0; 5000]), "f: binary file (NUL bytes), not text");
         assert_eq!(
             err(b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR"),
             "f: binary file (a PNG image), not text"
