@@ -218,7 +218,7 @@ pub fn attribution(data: &[u8]) {
         last = q.range.start;
     }
     let mut out = Vec::new();
-    let record = rawi::extract::record("fuzz", "fuzz", &text, &x);
+    let record = rawi::extract::record("fuzz", "fuzz", "fuzz", &text, &x);
     rawi::extract::write_record(&mut out, rawi::extract::Format::Text, &record, true);
     let out = String::from_utf8(out).expect("extract writes UTF-8");
     assert!(

@@ -182,3 +182,56 @@ fn the_configs_own_word_lists_add_cues_and_a_bad_list_is_named() {
         "the lists that load are used: {out}"
     );
 }
+
+#[test]
+fn the_text_format_names_each_record_by_id_and_title_and_speakers_quotes_name_the_path() {
+    let dir = temp_dir("names");
+    let corpus = dir.join("c.jsonl");
+    let line = serde_json::json!({"id": "c-7", "title": "عجز الموازنة", "text": ARTICLE});
+    std::fs::write(&corpus, format!("{line}\n")).unwrap();
+    let single = dir.join("single.txt");
+    std::fs::write(&single, "قال المتحدث سالم حداد إن العجز تراجع.").unwrap();
+    let (out, _, ok) = rawi(
+        &[
+            "extract",
+            "--format",
+            "text",
+            corpus.to_str().unwrap(),
+            single.to_str().unwrap(),
+        ],
+        None,
+    );
+    assert!(ok);
+    let heads: Vec<&str> = out.lines().filter(|l| l.starts_with("== ")).collect();
+    assert_eq!(
+        heads,
+        [
+            format!(
+                "== {} [c-7] عجز الموازنة (1 speaker, 2 quotes)",
+                corpus.display()
+            ),
+            format!("== {} [single] (1 speaker, 1 quote)", single.display()),
+        ]
+    );
+    assert!(
+        out.contains("), 2 quotes\n") && out.contains("), 1 quote\n"),
+        "{out}"
+    );
+
+    let (out, _, ok) = rawi(&["extract", "--speakers", corpus.to_str().unwrap()], None);
+    assert!(ok);
+    let speaker: serde_json::Value = serde_json::from_str(out.lines().next().unwrap()).unwrap();
+    let quote = &speaker["quoted"][0];
+    assert_eq!(quote["article"], "c-7");
+    assert_eq!(quote["path"], corpus.to_str().unwrap());
+    let keys: Vec<&str> = quote
+        .as_object()
+        .unwrap()
+        .keys()
+        .map(String::as_str)
+        .collect();
+    assert_eq!(
+        keys,
+        ["article", "cue", "end", "kind", "path", "start", "text"]
+    );
+}

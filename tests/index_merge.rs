@@ -164,10 +164,12 @@ fn sort_by_name_and_filter_as_you_type() {
 fn json_lines_one_speaker_per_line() {
     let index = index_of(&sample());
     let mut out = Vec::new();
+    let ids: Vec<String> = (0..3).map(|a| format!("article-{a}")).collect();
+    let paths: Vec<String> = (0..3).map(|a| format!("corpus-{a}.txt")).collect();
     index
         .write_jsonl(
             &mut out,
-            |a| format!("article-{a}"),
+            |a| (&ids[a], &paths[a]),
             |q| (q.article == 0).then(|| "نص".to_string()),
         )
         .unwrap();
@@ -182,6 +184,7 @@ fn json_lines_one_speaker_per_line() {
     assert_eq!(lines[0]["articles"], 3);
     assert_eq!(lines[0]["quotes"], 3);
     assert_eq!(lines[0]["quoted"][0]["article"], "article-0");
+    assert_eq!(lines[0]["quoted"][0]["path"], "corpus-0.txt");
     assert_eq!(lines[0]["quoted"][0]["start"], 10);
     assert_eq!(lines[0]["quoted"][0]["text"], "نص");
     assert!(lines[0]["quoted"][2].get("text").is_none());

@@ -26,6 +26,9 @@ pub enum Format {
 pub struct Record<'a> {
     pub path: &'a str,
     pub id: &'a str,
+    /// Shown by the text format only (the JSON records keep their fields).
+    #[serde(skip)]
+    pub title: &'a str,
     pub speakers: Vec<SpeakerRecord<'a>>,
     pub quotes: Vec<QuoteRecord<'a>>,
 }
@@ -51,10 +54,17 @@ pub struct QuoteRecord<'a> {
 }
 
 /// The record of one article.
-pub fn record<'a>(path: &'a str, id: &'a str, text: &'a str, x: &'a Extraction) -> Record<'a> {
+pub fn record<'a>(
+    path: &'a str,
+    id: &'a str,
+    title: &'a str,
+    text: &'a str,
+    x: &'a Extraction,
+) -> Record<'a> {
     Record {
         path,
         id,
+        title,
         speakers: x
             .speakers
             .iter()
@@ -112,12 +122,20 @@ fn write_body(out: &mut Vec<u8>, format: Format, rec: &Record) {
 /// The text format is read in a terminal: every string from the article (path, names, cues,
 /// quotes) goes through [`display_safe`], so no control or bidi formatting character gets out.
 fn write_text(out: &mut Vec<u8>, rec: &Record) {
+    let _ = write!(
+        out,
+        "== {} [{}]",
+        display_safe(rec.path),
+        display_safe(rec.id)
+    );
+    if rec.title != rec.id {
+        let _ = write!(out, " {}", display_safe(rec.title));
+    }
     let _ = writeln!(
         out,
-        "== {} ({} speakers, {} quotes)",
-        display_safe(rec.path),
-        rec.speakers.len(),
-        rec.quotes.len()
+        " ({}, {})",
+        counted(rec.speakers.len(), "speaker"),
+        counted(rec.quotes.len(), "quote")
     );
     for s in &rec.speakers {
         let kind = match s.kind {
@@ -128,7 +146,7 @@ fn write_text(out: &mut Vec<u8>, rec: &Record) {
         if let Some(role) = s.role {
             let _ = write!(out, ", {}", display_safe(role));
         }
-        let _ = writeln!(out, "), {} quotes", s.quotes);
+        let _ = writeln!(out, "), {}", counted(s.quotes, "quote"));
         for q in rec.quotes.iter().filter(|q| q.speaker == s.id) {
             let mark = match q.kind {
                 QuoteKind::Direct => "«»",
@@ -143,6 +161,12 @@ fn write_text(out: &mut Vec<u8>, rec: &Record) {
         }
     }
     out.push(b'\n');
+}
+
+/// "1 quote", "2 quotes".
+fn counted(n: usize, noun: &str) -> String {
+    let s = if n == 1 { "" } else { "s" };
+    format!("{n} {noun}{s}")
 }
 
 /// Runs `rawi extract` over the given paths, read as [`crate::corpus`] reads them with `opts`
@@ -163,7 +187,11 @@ pub fn run(
     let render = |a: ArticleRef<'_>| {
         let x = extractor.extract(&a.text);
         let mut buf = Vec::with_capacity(a.text.len() / 2);
-        write_body(&mut buf, format, &record(a.path, &a.id, &a.text, &x));
+        write_body(
+            &mut buf,
+            format,
+            &record(a.path, &a.id, &a.title, &a.text, &x),
+        );
         buf
     };
     corpus::map_articles_par(paths, opts, render, |item| {

@@ -9,12 +9,13 @@ use crate::attribution::{QuoteKind, SpeakerKind};
 
 impl SpeakerIndex {
     /// Writes one JSON object per speaker (most quotes first): name, kind, roles, aliases,
-    /// article and quote counts, and every quote with its article id, byte range, cue, kind,
-    /// and text (when `quote_text` gives it).
-    pub fn write_jsonl<W: Write>(
+    /// article and quote counts, and every quote with its article's id and path (`article`
+    /// gives both for an article index), byte range, cue, kind, and text (when `quote_text`
+    /// gives it).
+    pub fn write_jsonl<'a, W: Write>(
         &self,
         mut out: W,
-        article_id: impl Fn(usize) -> String,
+        article: impl Fn(usize) -> (&'a str, &'a str),
         quote_text: impl Fn(&QuoteRef) -> Option<String>,
     ) -> io::Result<()> {
         for i in self.sorted(SortBy::Quotes) {
@@ -30,7 +31,8 @@ impl SpeakerIndex {
                     .quotes
                     .iter()
                     .map(|q| QuoteLine {
-                        article: article_id(q.article),
+                        article: article(q.article).0,
+                        path: article(q.article).1,
                         start: q.range.start,
                         end: q.range.end,
                         kind: q.kind,
@@ -62,7 +64,8 @@ struct SpeakerLine<'a> {
 
 #[derive(Serialize)]
 struct QuoteLine<'a> {
-    article: String,
+    article: &'a str,
+    path: &'a str,
     start: usize,
     end: usize,
     kind: QuoteKind,

@@ -9,7 +9,8 @@ use crate::attribution::Extraction;
 use crate::corpus::{Library, LoadOptions};
 
 /// Opens `paths`, extracts every article on all cores, merges the speakers, and writes them to
-/// `out` one per line (most quoted first), each quote with its article id, range and text.
+/// `out` one per line (most quoted first), each quote with its article id and path, range and
+/// text.
 /// Returns the library opened, for the problems met opening the inputs (warnings included).
 pub fn write_speakers_of_paths<E>(
     paths: &[PathBuf],
@@ -30,7 +31,7 @@ where
     let entries = library.entries();
     index.write_jsonl(
         out,
-        |article| entries[article].id.clone(),
+        |article| (&entries[article].id, &entries[article].path),
         |quote| {
             let mut last = last.borrow_mut();
             if last.as_ref().is_none_or(|(a, _)| *a != quote.article) {
