@@ -298,7 +298,10 @@ fn extract(args: &ExtractArgs) -> anyhow::Result<()> {
         + config_problems;
     if problems > 0 {
         // Each was reported on its own line above; the status says the output is incomplete.
-        anyhow::bail!("{problems} problem(s) with the inputs or the config, see above");
+        anyhow::bail!(
+            "{} with the inputs or the config, see above",
+            problems_counted(problems)
+        );
     }
     Ok(())
 }
@@ -325,9 +328,17 @@ fn extract_speakers(
     }
     let count = problems.len() + config_problems;
     if count > 0 {
-        anyhow::bail!("{count} problem(s) with the inputs or the config, see above");
+        anyhow::bail!(
+            "{} with the inputs or the config, see above",
+            problems_counted(count)
+        );
     }
     Ok(())
+}
+
+/// "1 problem", "2 problems".
+fn problems_counted(n: usize) -> String {
+    format!("{n} problem{}", if n == 1 { "" } else { "s" })
 }
 
 /// A closed pipe (`rawi render | head`) is a normal end, not an error.

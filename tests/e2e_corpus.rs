@@ -157,7 +157,7 @@ fn extract_speakers_prints_the_corpus_index_as_json_lines() {
     assert!(!out.status.success());
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(
-        stderr.contains("zz_broken.txt") && stderr.contains("1 problem(s)"),
+        stderr.contains("zz_broken.txt") && stderr.contains("1 problem with the inputs"),
         "{stderr}"
     );
     let lines: Vec<serde_json::Value> = String::from_utf8(out.stdout)
