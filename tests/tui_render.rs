@@ -219,3 +219,19 @@ fn the_cursor_sits_on_the_focused_quote_or_the_selected_row() {
     let speakers = state.panes().unwrap().speakers.unwrap();
     assert_eq!(pos.y, speakers.y + 2, "second row of the list");
 }
+
+#[test]
+fn lists_scrolled_at_a_small_size_fill_up_again_when_the_terminal_grows() {
+    // At 80x15 there is no library pane; `J J` selects the third article there.
+    let mut state = library_state(80, 15);
+    press(&mut state, &[ch('J'), ch('J')]);
+    act(&mut state, &[rawi::tui::action::Action::Resize(120, 20)]);
+    assert!(state.library_shown());
+    let mut fresh = library_state(120, 20);
+    press(&mut fresh, &[ch('J'), ch('J')]);
+    assert_eq!(state.library.offset, fresh.library.offset);
+    let (grown, started) = (draw(&state), draw(&fresh));
+    for y in 0..20 {
+        assert_eq!(row_text(&grown, y), row_text(&started, y), "row {y}");
+    }
+}

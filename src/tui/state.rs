@@ -337,6 +337,7 @@ impl State {
         super::roster::keep_selection_visible(self);
         super::library::keep_selection_visible(self);
         super::people::sync(self);
+        super::bookmarks::sync(self);
         if self.panes().is_some_and(|p| p.rect(self.focus).is_none()) {
             self.focus = Pane::Article;
         }
