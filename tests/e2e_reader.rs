@@ -250,3 +250,22 @@ fn a_bad_config_is_reported_and_rawi_starts_with_defaults() {
             .contains("bad-config.toml:2: key `reader.mouse`")
     );
 }
+
+#[test]
+fn a_bad_key_binding_keeps_its_default_in_the_real_binary() {
+    if !tmux_available() {
+        return;
+    }
+    let dir = std::path::PathBuf::from(env!("CARGO_TARGET_TMPDIR"));
+    let config = dir.join("bad-key-config.toml");
+    std::fs::write(&config, "[keys]\n\"x\" = \"quit\"\n\"q\" = \"fly\"\n").unwrap();
+    let tmux = Tmux::start(
+        100,
+        24,
+        &["--config", config.to_str().unwrap(), &seed_path()],
+        &[],
+    );
+    tmux.wait_text("unknown action `fly`");
+    tmux.keys(&["q"]);
+    assert_eq!(tmux.assert_restored(), 0, "q still quits");
+}
