@@ -213,7 +213,9 @@ fn mode(opts: &LayoutOptions, highlights: bool) -> String {
         BidiMode::Terminal => "terminal",
         BidiMode::Off => "off",
     };
-    let shape = if opts.shape { "on" } else { "off" };
+    // What is shown: the text engine does not shape with bidi off.
+    let shaped = opts.shape && opts.bidi != BidiMode::Off;
+    let shape = if shaped { "on" } else { "off" };
     let mut mode = format!("bidi {bidi} · shape {shape}");
     if !highlights {
         mode.push_str(" · no highlights");
