@@ -161,6 +161,12 @@ fn bookmarks_toggle_list_and_jump() {
     );
     press(&mut state, &[ch('\'')]);
     assert_eq!(state.bookmarks.rows.len(), 2);
+    // h leaves the list like esc; l goes to a bookmark like enter.
+    press(&mut state, &[ch('h')]);
+    assert_eq!(state.screen, Screen::Reader);
+    press(&mut state, &[ch('\''), ch('l')]);
+    assert_eq!(state.screen, Screen::Reader);
+    assert_eq!(state.current, 0);
 }
 
 #[test]
@@ -200,4 +206,40 @@ fn the_new_screens_survive_tiny_terminals() {
         press(&mut state, &typed("has:quotes"));
         draw(&state);
     }
+}
+
+#[test]
+fn on_the_speakers_screen_l_opens_like_enter_and_h_steps_back_like_esc() {
+    let mut state = corpus_state(corpus_articles(), 100, 30);
+    for (open, back) in [
+        (ch('l'), ch('h')),
+        (key(KeyCode::Right), key(KeyCode::Left)),
+    ] {
+        press(&mut state, &[ch('S')]);
+        assert_eq!(state.screen, Screen::People);
+        press(&mut state, &[open]);
+        assert!(state.people.opened.is_some(), "{open:?} opens the speaker");
+        press(&mut state, &[back]);
+        assert_eq!(
+            state.screen,
+            Screen::People,
+            "{back:?} steps back one level"
+        );
+        assert!(state.people.opened.is_none());
+        press(&mut state, &[open, ch('j'), open]);
+        assert_eq!(state.screen, Screen::Reader, "{open:?} on a quote opens it");
+        press(&mut state, &[ch('S'), back, back]);
+        assert_eq!(state.screen, Screen::Reader, "{back:?} at the top leaves");
+    }
+    // The hint line says so.
+    press(&mut state, &[ch('S')]);
+    let status = row_text(&draw(&state), 29);
+    assert!(status.contains("enter/l/→: their quotes"), "{status}");
+    assert!(status.contains("esc/h/←: back"), "{status}");
+    press(&mut state, &[ch('l')]);
+    let status = row_text(&draw(&state), 29);
+    assert!(
+        status.contains("enter/l/→: open the article there"),
+        "{status}"
+    );
 }

@@ -134,11 +134,12 @@ pub fn key(state: &mut State, action: Action) -> bool {
         Action::PageUp | Action::HalfPageUp => -(rows / 2).max(1),
         Action::Top => isize::MIN / 2,
         Action::Bottom => isize::MAX / 2,
-        Action::Activate => {
+        // As on the speakers screen: l / → go there like Enter, h / ← back like Esc.
+        Action::Activate | Action::FocusRight => {
             jump(state);
             return true;
         }
-        Action::Cancel | Action::ListBookmarks => {
+        Action::Cancel | Action::FocusLeft | Action::ListBookmarks => {
             state.screen = Screen::Reader;
             return true;
         }

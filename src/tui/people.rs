@@ -193,7 +193,8 @@ pub fn key(state: &mut State, action: Action) -> bool {
         Action::HalfPageUp => move_selection(state, -(rows / 2).max(1)),
         Action::Top => move_selection(state, isize::MIN / 2),
         Action::Bottom => move_selection(state, isize::MAX / 2),
-        Action::Activate | Action::FocusRight | Action::FocusLeft => activate(state),
+        // l / → open like Enter, h / ← step back like Esc (one level at a time).
+        Action::Activate | Action::FocusRight => activate(state),
         Action::Search if state.people.opened.is_none() => {
             state.people.editing = true;
         }
@@ -205,7 +206,7 @@ pub fn key(state: &mut State, action: Action) -> bool {
             sort(state);
             state.people.selected = 0;
         }
-        Action::Cancel => match state.people.opened {
+        Action::Cancel | Action::FocusLeft => match state.people.opened {
             Some(_) => {
                 state.people.opened = None;
                 state.people.previews.clear();

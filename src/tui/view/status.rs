@@ -5,6 +5,7 @@ use ratatui::Frame;
 
 use crate::text;
 use crate::text::{BidiMode, LayoutOptions};
+use crate::tui::action::Action;
 use crate::tui::paint;
 use crate::tui::panes::Pane;
 use crate::tui::search;
@@ -99,17 +100,23 @@ fn pieces(state: &State) -> Vec<Piece> {
     let mut pieces = Vec::new();
     match state.screen {
         Screen::People => {
+            let open = keys(state, &[Action::Activate, Action::FocusRight]);
+            let back = keys(state, &[Action::Cancel, Action::FocusLeft]);
             let hint = if state.people.opened.is_some() {
-                "enter: open the article there · esc: back"
+                format!("{open}: open the article there · {back}: back")
             } else {
-                "enter: their quotes · /: filter · o: sort · esc: back"
+                let filter = keys(state, &[Action::Search]);
+                let sort = keys(state, &[Action::ToggleSort]);
+                format!("{open}: their quotes · {filter}: filter · {sort}: sort · {back}: back")
             };
-            pieces.push(Piece::Label(hint.into()));
+            pieces.push(Piece::Label(hint));
             pieces.extend(background(state));
             return pieces;
         }
         Screen::Bookmarks => {
-            pieces.push(Piece::Label("enter: go there · esc: back".into()));
+            let open = keys(state, &[Action::Activate, Action::FocusRight]);
+            let back = keys(state, &[Action::Cancel, Action::FocusLeft]);
+            pieces.push(Piece::Label(format!("{open}: go there · {back}: back")));
             return pieces;
         }
         Screen::Reader => {}
@@ -205,6 +212,15 @@ fn position(state: &State) -> String {
         view.doc.offset_of(view.shown) * 100 / len
     };
     format!("{percent}%")
+}
+
+/// The keys bound to `actions` (as the help lists them), joined with `/`: `enter/l/→`.
+fn keys(state: &State, actions: &[Action]) -> String {
+    let keys: Vec<&str> = (actions.iter())
+        .filter_map(|&action| state.help.iter().find(|line| line.action == action))
+        .flat_map(|line| line.keys.iter().map(String::as_str))
+        .collect();
+    keys.join("/")
 }
 
 fn mode(opts: &LayoutOptions, highlights: bool) -> String {
