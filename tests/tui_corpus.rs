@@ -243,3 +243,48 @@ fn on_the_speakers_screen_l_opens_like_enter_and_h_steps_back_like_esc() {
         "{status}"
     );
 }
+
+#[test]
+fn an_empty_speakers_screen_says_whether_speakers_may_still_come() {
+    use std::sync::{Arc, Mutex};
+    // The second article's extraction waits for the test: the index stays incomplete.
+    let gate = Arc::new(Mutex::new(()));
+    let held = gate.lock().unwrap();
+    let waiting = gate.clone();
+    let extract: rawi::tui::state::ExtractFn = Arc::new(move |text: &str| {
+        if text.contains("second") {
+            let _released = waiting.lock();
+        }
+        rawi::attribution::Extraction::default()
+    });
+    let article = |id: &str, text: &str| rawi::corpus::Article {
+        id: id.into(),
+        title: id.into(),
+        text: text.into(),
+        ..Default::default()
+    };
+    let articles = vec![article("a1", "first, no quote"), article("a2", "second")];
+    let catalogue = rawi::tui::catalogue::Catalogue::new(
+        rawi::corpus::Library::from_articles(articles),
+        extract,
+    );
+    let mut state = rawi::tui::state::State::new(
+        catalogue,
+        &rawi::config::Config::default(),
+        ratatui::layout::Rect::new(0, 0, 100, 12),
+    );
+    // A partial index of the articles done so far, without speakers.
+    state.people.index = Some(Arc::new(rawi::index::SpeakerIndex::build([(
+        0,
+        &rawi::attribution::Extraction::default(),
+    )])));
+    press(&mut state, &[ch('S')]);
+    assert!(!state.catalogue.index_complete());
+    assert_eq!(row_text(&draw(&state), 1).trim(), "no speakers found yet");
+    drop(held);
+    tick_until_idle(&mut state);
+    assert!(state.catalogue.index_complete());
+    assert_eq!(row_text(&draw(&state), 1).trim(), "no speakers");
+    press(&mut state, &[ch('/'), ch('x')]);
+    assert_eq!(row_text(&draw(&state), 1).trim(), "no match");
+}

@@ -95,14 +95,14 @@ pub fn view(state: &State, frame: &mut Frame) {
                 }
             }
             if people.order.is_empty() {
-                paint::paint_ascii(
-                    buf,
-                    area.x + 1,
-                    area.y,
-                    area.right(),
-                    "no match",
-                    Style::new(),
-                );
+                let message = if !people.filter.is_empty() {
+                    "no match"
+                } else if state.catalogue.index_complete() {
+                    "no speakers"
+                } else {
+                    "no speakers found yet"
+                };
+                paint::paint_ascii(buf, area.x + 1, area.y, area.right(), message, Style::new());
             }
         }
         Some(opened) => {
