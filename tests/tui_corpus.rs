@@ -288,3 +288,30 @@ fn an_empty_speakers_screen_says_whether_speakers_may_still_come() {
     press(&mut state, &[ch('/'), ch('x')]);
     assert_eq!(row_text(&draw(&state), 1).trim(), "no match");
 }
+
+#[test]
+fn counts_of_one_are_singular() {
+    // One article quoting one speaker once.
+    let mut articles = corpus_articles();
+    articles.truncate(1);
+    articles[0].text = "عنوان\nسالم: الأمن أولا\n".into();
+    let mut state = corpus_state(articles, 100, 12);
+    press(&mut state, &[ch('S')]);
+    assert!(
+        row_text(&draw(&state), 0).contains("Speakers 1 of 1 in 1 article,"),
+        "{}",
+        row_text(&draw(&state), 0)
+    );
+    press(&mut state, &[ch('/'), ch('س')]);
+    let status = row_text(&draw(&state), 11);
+    assert!(status.contains(" 1 speaker "), "{status}");
+    press(&mut state, &[key(KeyCode::Enter), key(KeyCode::Enter)]);
+    let header = row_text(&draw(&state), 0);
+    assert!(header.starts_with(" 1 quote in 1 article:"), "{header}");
+    // The library's filter prompt counts articles.
+    let mut state = corpus_state(corpus_articles(), 100, 12);
+    press(&mut state, &[ch('L'), ch('/')]);
+    press(&mut state, &typed("source:cnn"));
+    let status = row_text(&draw(&state), 11);
+    assert!(status.contains(" 1 article "), "{status}");
+}

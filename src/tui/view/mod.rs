@@ -87,3 +87,12 @@ fn header(state: &State, frame: &mut Frame, rect: Rect, pane: Pane, label: &str)
     // What is left of the row, for a title on the right.
     Rect::new(end + 1, row.y, row.right().saturating_sub(end + 1), 1)
 }
+
+/// `n` and a noun, plural unless `n` is 1: `1 article`, `3 articles`.
+fn count(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
+}

@@ -47,9 +47,9 @@ pub fn view(state: &State, frame: &mut Frame) {
         let buf = frame.buffer_mut();
         x = end + 1;
         let count = match state.search.target {
-            _ if state.people.editing => format!("{} speakers", state.people.order.len()),
+            _ if state.people.editing => super::count(state.people.order.len(), "speaker"),
             Some(Pane::Article) => hit_count(state),
-            Some(Pane::Library) => format!("{} articles", state.library.rows.len()),
+            Some(Pane::Library) => super::count(state.library.rows.len(), "article"),
             _ => String::new(),
         };
         paint::paint_ascii(buf, x, area.y, right, &count, style);
@@ -135,9 +135,8 @@ fn pieces(state: &State) -> Vec<Piece> {
             pieces.push(Piece::Joined(Box::new(Piece::Text(s.name.clone()))));
         }
     } else if !view.marks.quotes.is_empty() {
-        let n = view.marks.quotes.len();
-        let s = if n == 1 { "" } else { "s" };
-        pieces.push(Piece::Label(format!("{n} quote{s}")));
+        let quotes = super::count(view.marks.quotes.len(), "quote");
+        pieces.push(Piece::Label(quotes));
     }
     if search::has_hits(state)
         || (state.search.target == Some(Pane::Article) && !state.search.query.is_empty())
@@ -176,9 +175,9 @@ fn background(state: &State) -> Option<Piece> {
     if catalogue.loading_now() {
         let progress = catalogue.load_progress();
         return Some(Piece::Label(format!(
-            "loading {:.0}% · {} articles",
+            "loading {:.0}% · {}",
             progress.fraction() * 100.0,
-            catalogue.count()
+            super::count(catalogue.count(), "article")
         )));
     }
     let (done, total) = catalogue.index_progress()?;
