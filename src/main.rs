@@ -72,7 +72,7 @@ struct TextArgs {
     #[arg(long, value_enum, default_value_t = OnOff::On)]
     shape: OnOff,
     /// Who reorders right-to-left text: app (rawi; the terminal's own bidi is switched off),
-    /// terminal (rawi sends logical order), or off.
+    /// terminal (rawi sends logical order), or off (neither reordered nor shaped).
     #[arg(long, value_enum, default_value_t = Bidi::App)]
     bidi: Bidi,
     /// Show bidi formatting characters (LRM, RLO, isolates...) as visible marks.
