@@ -1,6 +1,6 @@
 //! The `rawi` binary: parses arguments and calls the library.
 
-use std::io::{self, BufReader};
+use std::io::{self, BufReader, IsTerminal};
 use std::path::PathBuf;
 
 use anyhow::Context;
@@ -245,6 +245,21 @@ fn read(args: &ReadArgs, matches: &ArgMatches) -> anyhow::Result<()> {
         reader.mouse = true;
     }
     let opts = args.encoding.load_options(&config.corpus)?;
+    // Checked before the reader starts (after the config's problems are printed): without
+    // them it would write its screen into a file or pipe, or wait on a blank screen for an
+    // article typed at the keyboard.
+    if !io::stdout().is_terminal() {
+        anyhow::bail!(
+            "the reader draws on a terminal, and stdout is not one; to print an article's lines \
+             use `rawi render FILE`, for its speakers and quotes `rawi extract FILE`"
+        );
+    }
+    if args.paths.iter().any(|p| p.as_os_str() == "-") && io::stdin().is_terminal() {
+        anyhow::bail!(
+            "`-` reads an article from stdin, but stdin is the terminal: pipe one in \
+             (`cat article.txt | rawi -`)"
+        );
+    }
     let ended = rawi::tui::run(args.paths.clone(), opts, &config, notice)?;
     // The terminal is back: what could not be opened or saved, on stderr.
     for message in &ended.messages {

@@ -321,3 +321,20 @@ fn one_article_on_stdin_has_the_article_limit() {
         "-: 64.0 MiB is over the 64 MiB limit for one article"
     );
 }
+
+#[test]
+fn the_reader_refuses_an_output_that_is_not_a_terminal() {
+    let case = Case::new();
+    let out = Command::new(env!("CARGO_BIN_EXE_rawi"))
+        .arg(&case.good)
+        .stdin(std::process::Stdio::null())
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success());
+    assert!(out.stdout.is_empty(), "nothing drawn into the pipe");
+    assert!(
+        stderr.contains("stdout is not one") && stderr.contains("rawi render"),
+        "{stderr}"
+    );
+}
