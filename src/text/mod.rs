@@ -28,6 +28,7 @@ mod breaks;
 mod cluster;
 mod layout;
 mod levels;
+mod pieces;
 mod props;
 mod reorder;
 mod sanitize;
@@ -38,6 +39,7 @@ mod wrap;
 use std::ops::Range;
 
 pub use layout::Layouter;
+pub use pieces::{MAX_PIECE, paragraph_pieces};
 pub use sanitize::{control_placeholder, display_safe, format_mark, is_bidi_format};
 pub use width::grapheme_width;
 
