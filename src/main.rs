@@ -245,15 +245,8 @@ fn read(args: &ReadArgs, matches: &ArgMatches) -> anyhow::Result<()> {
         reader.mouse = true;
     }
     let opts = args.encoding.load_options(&config.corpus)?;
-    // Checked before the reader starts (after the config's problems are printed): without
-    // them it would write its screen into a file or pipe, or wait on a blank screen for an
-    // article typed at the keyboard.
-    if !io::stdout().is_terminal() {
-        anyhow::bail!(
-            "the reader draws on a terminal, and stdout is not one; to print an article's lines \
-             use `rawi render FILE`, for its speakers and quotes `rawi extract FILE`"
-        );
-    }
+    // Checked before the articles are read (after the config's problems are printed): the
+    // reader would wait on a blank screen for an article typed at the keyboard.
     if args.paths.iter().any(|p| p.as_os_str() == "-") && io::stdin().is_terminal() {
         anyhow::bail!(
             "`-` reads an article from stdin, but stdin is the terminal: pipe one in \
