@@ -204,3 +204,17 @@ fn with_layouter<T>(f: impl FnOnce(&mut Layouter) -> T) -> T {
         Err(_) => f(&mut Layouter::new()),
     })
 }
+
+/// Property-test settings for the engine's modules: `cases` cases, and failing inputs kept next
+/// to the module's source (`src/text/NAME.proptest-regressions`) rather than in a folder at the
+/// crate's top level.
+#[cfg(test)]
+pub(crate) fn proptest_config(cases: u32) -> proptest::test_runner::Config {
+    use proptest::test_runner::{Config, FileFailurePersistence};
+    Config {
+        failure_persistence: Some(Box::new(FileFailurePersistence::WithSource(
+            "proptest-regressions",
+        ))),
+        ..Config::with_cases(cases)
+    }
+}

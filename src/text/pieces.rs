@@ -114,6 +114,7 @@ mod tests {
     }
 
     proptest! {
+        #![proptest_config(crate::text::proptest_config(256))]
         #[test]
         fn pieces_tile_the_paragraph_on_cluster_boundaries(
             text in "[ a\u{0628}\u{064E}\u{0651}\u{200D}\u{1F468}]{0,400}",
