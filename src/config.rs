@@ -297,7 +297,13 @@ impl Config {
         };
         let mut problems = Vec::new();
         for (section, table) in sections {
-            for (key, value) in table {
+            let mut entries: Vec<_> = table.into_iter().collect();
+            if section.get_ref() == "keys" {
+                // Unbinding first, so that a sequence whose default clashes with a new binding
+                // can be unbound in the same file, whatever the order of the entries.
+                entries.sort_by_key(|(_, value)| value.get_ref().as_str() != Some("noop"));
+            }
+            for (key, value) in entries {
                 let name = format!("{}.{}", section.get_ref(), key.get_ref());
                 let offset = key.span().start;
                 let result = match section.get_ref().as_str() {

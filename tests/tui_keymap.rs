@@ -171,3 +171,14 @@ fn binding_a_key_to_an_action_keeps_the_actions_other_keys() {
     config.apply(std::path::Path::new("c.toml"), text);
     assert!(config.keymap.keys_for(Action::Quit).is_empty());
 }
+
+#[test]
+fn unbinding_comes_first_whatever_the_order_of_the_entries() {
+    // `z` starts the default `z z`, `z t`, `z b`: once they are unbound, `z` may be bound, even
+    // though "z" sorts before them.
+    let text =
+        "[keys]\n\"z\" = \"quit\"\n\"z z\" = \"noop\"\n\"z t\" = \"noop\"\n\"z b\" = \"noop\"\n";
+    let (z, problems) = with_config(text, "z");
+    assert_eq!(problems, Vec::<String>::new());
+    assert_eq!(z, Some(Action::Quit));
+}
