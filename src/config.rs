@@ -198,7 +198,7 @@ impl Default for Config {
                 highlights: true,
             },
             theme: Theme {
-                speakers: vec![Color::Yellow],
+                speakers: vec![Color::Indexed(33)],
                 focused_quote_fg: Color::Black,
                 search_fg: Color::Black,
                 search_bg: Color::Yellow,
@@ -212,7 +212,7 @@ impl Default for Config {
                 selection_bg: Color::Gray,
                 status_fg: Color::White,
                 status_bg: Color::DarkGray,
-                notice_fg: Color::Red,
+                notice_fg: Color::LightYellow,
             },
             keymap: KeyMap::default(),
             corpus: CorpusConfig::default(),
@@ -297,7 +297,13 @@ impl Config {
         };
         let mut problems = Vec::new();
         for (section, table) in sections {
-            for (key, value) in table {
+            let mut entries: Vec<_> = table.into_iter().collect();
+            if section.get_ref() == "keys" {
+                // Unbinding first, so that a sequence whose default clashes with a new binding
+                // can be unbound in the same file, whatever the order of the entries.
+                entries.sort_by_key(|(_, value)| value.get_ref().as_str() != Some("noop"));
+            }
+            for (key, value) in entries {
                 let name = format!("{}.{}", section.get_ref(), key.get_ref());
                 let offset = key.span().start;
                 let result = match section.get_ref().as_str() {
@@ -371,7 +377,12 @@ impl CorpusConfig {
     }
 }
 
+/// A colour: a name, `"#rrggbb"`, or a 256-colour index (`33` or `"33"`).
 fn colour(value: toml::Value) -> Result<Color, String> {
+    if let toml::Value::Integer(i) = value {
+        let index = u8::try_from(i).map_err(|_| format!("colour index {i} is not in 0-255"))?;
+        return Ok(Color::Indexed(index));
+    }
     let name: String = typed(value)?;
     Color::from_str(&name).map_err(|_| format!("unknown colour `{name}`"))
 }
@@ -445,6 +456,22 @@ mod tests {
         );
         assert!(config.reader.mouse);
         assert_eq!(config.theme.search_bg, Config::default().theme.search_bg);
+    }
+
+    #[test]
+    fn colours_are_names_indices_or_rgb() {
+        let mut config = Config::default();
+        let text = "[theme]\nspeakers = [33, \"166\", \"#102030\", \"red\"]\nsearch_bg = 300\n";
+        let problems = config.apply(Path::new("c.toml"), text);
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert!(problems[0].message.contains("0-255"), "{problems:?}");
+        let expected = [
+            Color::Indexed(33),
+            Color::Indexed(166),
+            Color::Rgb(0x10, 0x20, 0x30),
+            Color::Red,
+        ];
+        assert_eq!(config.theme.speakers, expected);
     }
 
     #[test]

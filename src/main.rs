@@ -1,6 +1,6 @@
 //! The `rawi` binary: parses arguments and calls the library.
 
-use std::io::{self, BufReader};
+use std::io::{self, BufReader, IsTerminal};
 use std::path::PathBuf;
 
 use anyhow::Context;
@@ -72,7 +72,7 @@ struct TextArgs {
     #[arg(long, value_enum, default_value_t = OnOff::On)]
     shape: OnOff,
     /// Who reorders right-to-left text: app (rawi; the terminal's own bidi is switched off),
-    /// terminal (rawi sends logical order), or off.
+    /// terminal (rawi sends logical order), or off (neither reordered nor shaped).
     #[arg(long, value_enum, default_value_t = Bidi::App)]
     bidi: Bidi,
     /// Show bidi formatting characters (LRM, RLO, isolates...) as visible marks.
@@ -245,6 +245,14 @@ fn read(args: &ReadArgs, matches: &ArgMatches) -> anyhow::Result<()> {
         reader.mouse = true;
     }
     let opts = args.encoding.load_options(&config.corpus)?;
+    // Checked before the articles are read (after the config's problems are printed): the
+    // reader would wait on a blank screen for an article typed at the keyboard.
+    if args.paths.iter().any(|p| p.as_os_str() == "-") && io::stdin().is_terminal() {
+        anyhow::bail!(
+            "`-` reads an article from stdin, but stdin is the terminal: pipe one in \
+             (`cat article.txt | rawi -`)"
+        );
+    }
     let ended = rawi::tui::run(args.paths.clone(), opts, &config, notice)?;
     // The terminal is back: what could not be opened or saved, on stderr.
     for message in &ended.messages {

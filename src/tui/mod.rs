@@ -102,6 +102,13 @@ pub fn run(
         opts,
         engine_extractor(config.attribution.extractor()),
     )?;
+    // After the inputs (their problems say more), before the screen would go into a file or pipe.
+    if !io::IsTerminal::is_terminal(&io::stdout()) {
+        anyhow::bail!(
+            "the reader draws on a terminal, and stdout is not one; to print an article's lines \
+             use `rawi render FILE`, for its speakers and quotes `rawi extract FILE`"
+        );
+    }
     let (memory, memory_warning) = ReadingMemory::open_default();
     let signal = terminal::watch_signals()?;
     let setup = terminal::Setup {

@@ -100,7 +100,9 @@ pub struct Settings {
 /// One line of the help overlay: the keys and what they do.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct HelpLine {
-    pub keys: String,
+    pub action: super::action::Action,
+    /// The key sequences bound to the action, shortest first (`["z z"]`, `["j", "↓"]`).
+    pub keys: Vec<String>,
     pub what: &'static str,
 }
 
@@ -181,7 +183,8 @@ impl State {
         let help = super::action::Action::BINDABLE
             .iter()
             .map(|(action, what)| HelpLine {
-                keys: config.keymap.keys_for(*action).join(" "),
+                action: *action,
+                keys: config.keymap.keys_for(*action),
                 what,
             })
             .filter(|line| !line.keys.is_empty())
@@ -337,6 +340,7 @@ impl State {
         super::roster::keep_selection_visible(self);
         super::library::keep_selection_visible(self);
         super::people::sync(self);
+        super::bookmarks::sync(self);
         if self.panes().is_some_and(|p| p.rect(self.focus).is_none()) {
             self.focus = Pane::Article;
         }
