@@ -105,6 +105,8 @@ pub fn name_key(name: &str) -> String {
 #[derive(Debug, Clone, Default)]
 pub struct ArticleSpeakers {
     article: usize,
+    /// A hash of the article's speakers and quotes: the same for the same article given twice.
+    fingerprint: u64,
     speakers: Vec<SpeakerKeys>,
     quotes: Vec<(usize, QuoteRef)>,
 }
@@ -152,6 +154,7 @@ impl ArticleSpeakers {
             .collect();
         ArticleSpeakers {
             article,
+            fingerprint: fingerprint(extraction),
             speakers,
             quotes,
         }
@@ -175,23 +178,25 @@ impl SpeakerIndex {
             .iter()
             .flat_map(|a| a.speakers.iter().enumerate().map(move |(i, s)| (a, i, s)))
             .collect();
-        let keys: Vec<&SpeakerKeys> = nodes.iter().map(|(_, _, s)| *s).collect();
+        let keys: Vec<(u64, &SpeakerKeys)> = (nodes.iter())
+            .map(|(a, _, s)| (a.fingerprint, *s))
+            .collect();
         // Groups in order of their first node.
-        let mut group_of_key: HashMap<String, usize> = HashMap::new();
+        let mut group_of_key: HashMap<merge::GroupKey, usize> = HashMap::new();
         let mut groups: Vec<Vec<usize>> = Vec::new();
-        let mut group_keys: Vec<String> = Vec::new();
+        let mut group_names: Vec<String> = Vec::new();
         for (i, key) in merge::group_keys(&keys).into_iter().enumerate() {
             let Some(key) = key else { continue };
             let g = *group_of_key.entry(key.clone()).or_insert_with(|| {
                 groups.push(Vec::new());
-                group_keys.push(key);
+                group_names.push(key.name);
                 groups.len() - 1
             });
             groups[g].push(i);
         }
         let speakers = groups
             .iter()
-            .zip(&group_keys)
+            .zip(&group_names)
             .map(|(members, key)| speaker_of(members, key, &nodes))
             .collect();
         SpeakerIndex {
@@ -247,6 +252,20 @@ impl SpeakerIndex {
             .flat_map(|s| s.quotes.iter().map(|q| q.article))
             .collect()
     }
+}
+
+/// A hash of an article's extraction (speakers' names, quotes' speakers and ranges), fixed
+/// across runs: two articles with the same one are the same article given twice.
+fn fingerprint(extraction: &Extraction) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut hasher = rustc_hash::FxHasher::default();
+    for s in &extraction.speakers {
+        s.name.hash(&mut hasher);
+    }
+    for q in &extraction.quotes {
+        (q.speaker, q.range.start, q.range.end).hash(&mut hasher);
+    }
+    hasher.finish()
 }
 
 /// A speaker of one article: the article, the speaker's index in it, its keys.

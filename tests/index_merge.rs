@@ -442,3 +442,32 @@ fn the_merge_does_not_depend_on_the_order_or_repetition_of_articles() {
         .collect();
     assert_eq!(halved, summary(&forward));
 }
+
+#[test]
+fn a_common_noun_is_a_different_speaker_in_each_article_but_one_in_a_repeated_article() {
+    let one = |name: &str, start: usize| {
+        extraction(vec![speaker(name, Org, None, &[])], vec![quote(0, start)])
+    };
+    // البيان (the statement) of one article is not that of another; الكرملين is one body.
+    let articles = vec![
+        one("البيان", 0),
+        one("البيان", 50),
+        one("البيان", 0),
+        one("الكرملين", 0),
+        one("الكرملين", 50),
+    ];
+    let index = index_of(&articles);
+    let of = |name: &str| -> Vec<Vec<usize>> {
+        let mut all: Vec<Vec<usize>> = (index.speakers().iter())
+            .filter(|s| s.name == name)
+            .map(|s| s.articles.clone())
+            .collect();
+        all.sort();
+        all
+    };
+    // Articles 0 and 2 are the same article given twice (same speakers and quotes).
+    assert_eq!(of("البيان"), [vec![0, 2], vec![1]]);
+    assert_eq!(of("الكرملين"), [vec![3, 4]]);
+    // Found by name all the same.
+    assert_eq!(index.filtered("البيان", SortBy::Quotes).len(), 2);
+}

@@ -10,12 +10,22 @@ use crate::attribution::Lexicon;
 
 const INDEX_TOML: &str = include_str!("../../assets/lexicon/index.toml");
 
-/// The one word class of the attribution lexicon whose words are parts of names; the words of
-/// every other class (titles, groups, time words, prepositions...) are not names.
-const NAME_PARTICLES: &str = "name_particle";
+/// Word classes of the attribution lexicon whose words are descriptions, not names (not the
+/// function words: على folds to علي, a name).
+const DESCRIPTION_CLASSES: &[&str] = &[
+    "title",
+    "honorific",
+    "org_head",
+    "group",
+    "info_source",
+    "conduit",
+    "legal",
+    "framing_noun",
+];
 
-/// Attached pronouns a description may carry (سموه، رئيسها، مسؤولوهم).
-const PRONOUN_SUFFIXES: &[&str] = &["هما", "هم", "ها", "ه"];
+/// Attached pronouns a description may carry (رئيسها، مسؤولوهم). Not ه: taa marbuta folds
+/// to it, and نادية would be نادي (a club) + ه.
+const PRONOUN_SUFFIXES: &[&str] = &["هما", "هم", "ها"];
 
 /// Clitics a description may carry in front (والوزير، للشركة، بالبيان، الشركة).
 const CLITICS: &[&str] = &["وال", "بال", "فال", "ال", "لل", "و", "ل", "ب", "ف"];
@@ -36,17 +46,14 @@ fn words() -> &'static Words {
         }
         let own: IndexWords = toml::from_str(INDEX_TOML).expect("built-in index.toml");
         let lexicon = Lexicon::builtin();
+        let class = |name: &str| lexicon.words.get(name).into_iter().flatten();
         let one_word = |w: &String| Some(name_key(w)).filter(|k| !k.is_empty() && !k.contains(' '));
-        let (particles, others): (Vec<_>, Vec<_>) =
-            (lexicon.words.iter()).partition(|(class, _)| class.as_str() == NAME_PARTICLES);
         Words {
-            generic: (others.into_iter().flat_map(|(_, words)| words))
+            generic: (DESCRIPTION_CLASSES.iter().flat_map(|c| class(c)))
                 .chain(&own.generic)
                 .filter_map(one_word)
                 .collect(),
-            particles: (particles.into_iter().flat_map(|(_, words)| words))
-                .filter_map(one_word)
-                .collect(),
+            particles: class("name_particle").filter_map(one_word).collect(),
         }
     })
 }
@@ -61,6 +68,13 @@ pub fn is_name(key: &str) -> bool {
 /// Any word with the article ال counts: most are descriptions (المشرف، المصدر), and a surname
 /// with ال (الأسد) alone is too often somebody else in another article.
 pub fn is_generic(word: &str) -> bool {
+    word.starts_with("ال") || is_common_noun(word)
+}
+
+/// Whether one folded word is a common noun of the word lists (البيان، الشركة، مصادر، عدد),
+/// with or without clitics and an attached pronoun: a speaker so called in two articles is two
+/// different speakers (not so a word merely starting with ال: الكرملين is one).
+pub fn is_common_noun(word: &str) -> bool {
     let generic = &words().generic;
     let bare = |w: &str| {
         generic.contains(w)
@@ -69,8 +83,7 @@ pub fn is_generic(word: &str) -> bool {
                 .iter()
                 .any(|s| w.strip_suffix(s).is_some_and(|stem| generic.contains(stem)))
     };
-    word.starts_with("ال")
-        || bare(word)
+    bare(word)
         || CLITICS
             .iter()
             .any(|c| word.strip_prefix(c).is_some_and(bare))
@@ -112,10 +125,12 @@ mod tests {
         {
             assert!(is_generic(&name_key(word)), "{word}");
         }
-        for word in ["ترامب", "ماي", "كيري"] {
+        for word in ["ترامب", "ماي", "كيري", "علي", "نادية"] {
             assert!(!is_generic(&name_key(word)), "{word}");
         }
         assert!(is_particle("بن") && !is_particle("سلمان"));
+        assert!(is_common_noun(&name_key("البيان")) && is_common_noun(&name_key("الشركة")));
+        assert!(is_generic("الكرملين") && !is_common_noun("الكرملين"));
         assert_eq!(position_in(&["ا", "ب", "ج"], &["ب", "ج"]), Some(1));
         assert_eq!(position_in(&["ا", "ب"], &["ب", "ا"]), None);
     }

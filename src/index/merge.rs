@@ -19,28 +19,42 @@
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use super::SpeakerKeys;
-use super::forms::{is_generic, is_name, is_particle, is_title_word, position_in, words_of};
+use super::forms::{
+    is_common_noun, is_generic, is_name, is_particle, is_title_word, position_in, words_of,
+};
 
 /// Longest form (in words) whose inner runs are looked at: longer "names" are engine debris.
 const MAX_FORM_WORDS: usize = 16;
 
-/// The group key of every node (`None`: not a name, left out of the index).
-pub(super) fn group_keys(nodes: &[&SpeakerKeys]) -> Vec<Option<String>> {
-    let forms = Forms::new(nodes);
+/// Which corpus speaker a speaker of one article belongs to.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub(super) struct GroupKey {
+    /// The folded full name the group is merged by.
+    pub name: String,
+    /// For a common noun (البيان، الشركة): the article's fingerprint, since the statement or the
+    /// company of one article is not that of another. The same article given twice is one.
+    pub article: Option<u64>,
+}
+
+/// The group of every node, given with its article's fingerprint (`None`: not a name, left out
+/// of the index).
+pub(super) fn group_keys(nodes: &[(u64, &SpeakerKeys)]) -> Vec<Option<GroupKey>> {
+    let speakers: Vec<&SpeakerKeys> = nodes.iter().map(|(_, s)| *s).collect();
+    let forms = Forms::new(&speakers);
     nodes
         .iter()
-        .map(|s| {
-            if !is_name(&s.name_key) {
-                None
-            } else if s.name_key.contains(' ') {
-                Some(forms.root(&s.name_key).to_string())
+        .map(|&(article, s)| {
+            let key = &s.name_key;
+            let (name, article) = if !is_name(key) {
+                return None;
+            } else if key.contains(' ') {
+                (forms.root(key).to_string(), None)
+            } else if let Some(full_name) = forms.one_word_group(s) {
+                (full_name, None)
             } else {
-                Some(
-                    forms
-                        .one_word_group(s)
-                        .unwrap_or_else(|| s.name_key.clone()),
-                )
-            }
+                (key.clone(), is_common_noun(key).then_some(article))
+            };
+            Some(GroupKey { name, article })
         })
         .collect()
 }
