@@ -10,8 +10,10 @@
 //! - A one-word name (a surname: ترامب، ماي) joins a full name only when the full name contains
 //!   it and is the only one that does: first among the full names its own article gives as its
 //!   aliases, else among the full names whose speakers anywhere use the word as an alias. A
-//!   description or common noun (الوزير، مصادر، عدد) only joins through its own article.
-//! - A "name" without two letters («ـ», «_____», «و») is not a speaker.
+//!   description or common noun (الوزير، مصادر، عدد) only joins through its own article; a
+//!   common noun of the word lists that joins nothing (البيان، الشركة) is a speaker of its own
+//!   article only: the statement of one article is not that of another.
+//! - A "name" without two letters («ـ», «_____», «و», «2014») is not a speaker.
 //!
 //! Every rule looks at sets of forms, never at counts or order, so the grouping is the same
 //! however the articles are ordered or repeated.
