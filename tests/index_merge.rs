@@ -1,6 +1,7 @@
 //! The cross-article speaker index: merging, sorting, filtering, JSON Lines, and the background
 //! build being identical to a sequential one.
 
+use proptest::prelude::{Just, Strategy, prop_assert_eq};
 use rawi::attribution::{Extraction, Quote, QuoteKind, Speaker, SpeakerKind};
 use rawi::corpus::{Library, LoadOptions};
 use rawi::index::{SortBy, SpeakerIndex, build_in_background, extract_all};
@@ -470,4 +471,50 @@ fn a_common_noun_is_a_different_speaker_in_each_article_but_one_in_a_repeated_ar
     assert_eq!(of("الكرملين"), [vec![3, 4]]);
     // Found by name all the same.
     assert_eq!(index.filtered("البيان", SortBy::Quotes).len(), 2);
+}
+
+/// Names and aliases that mix full names, surnames, titles, descriptions, junk and a wrong
+/// alias, for the property below.
+const POOL: &[&str] = &[
+    "سمير حداد",
+    "حداد",
+    "وليد حداد",
+    "الرئيس سمير حداد",
+    "البيان",
+    "نادر فاضل",
+    "فاضل",
+    "كريم سعدي تذرع نادر فاضل",
+    "كريم سعدي",
+    "ـ",
+];
+
+fn pool_article(speakers: &[(usize, Vec<usize>, bool)]) -> Extraction {
+    let list = speakers
+        .iter()
+        .map(|(name, aliases, org)| {
+            let aliases: Vec<&str> = aliases.iter().map(|&a| POOL[a]).collect();
+            let kind = if *org { Org } else { Person };
+            speaker(POOL[*name], kind, None, &aliases)
+        })
+        .collect();
+    let quotes = (0..speakers.len()).map(|i| quote(i, i * 20)).collect();
+    extraction(list, quotes)
+}
+
+proptest::proptest! {
+    #[test]
+    fn the_merge_is_the_same_in_any_order(
+        (given, shuffled) in proptest::collection::vec(
+            proptest::collection::vec(
+                (0..POOL.len(), proptest::collection::vec(0..POOL.len(), 0..3), proptest::bool::ANY),
+                1..4,
+            ),
+            1..8,
+        )
+        .prop_flat_map(|articles| (Just(articles.clone()), Just(articles).prop_shuffle())),
+    ) {
+        let given: Vec<Extraction> = given.iter().map(|a| pool_article(a)).collect();
+        let shuffled: Vec<Extraction> = shuffled.iter().map(|a| pool_article(a)).collect();
+        prop_assert_eq!(summary(&index_of(&given)), summary(&index_of(&shuffled)));
+    }
 }
