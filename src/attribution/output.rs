@@ -18,6 +18,9 @@ pub fn build(text: &str, engine: Engine) -> Extraction {
     let mut speakers: Vec<Speaker> = Vec::new();
     let mut quotes = Vec::with_capacity(kept.len());
     for f in kept {
+        if !names_someone(&text[cx.entities.list[f.speaker].name.clone()]) {
+            continue;
+        }
         let id = *number[f.speaker].get_or_insert_with(|| {
             let e = &cx.entities.list[f.speaker];
             let mut aliases: Vec<String> = Vec::new();
@@ -53,4 +56,31 @@ pub fn build(text: &str, engine: Engine) -> Extraction {
         });
     }
     Extraction { speakers, quotes }
+}
+
+/// Whether a speaker's name can name someone: one of its words has two letters or more (tatweel
+/// aside). The engine sometimes takes a lone conjunction (و), a number or a year for a subject;
+/// such a quote is left out rather than credited to a speaker called «و» or «43».
+fn names_someone(name: &str) -> bool {
+    name.split_whitespace().any(|word| {
+        let letters = word
+            .chars()
+            .filter(|&c| c.is_alphabetic() && c != '\u{0640}');
+        letters.count() >= 2
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::names_someone;
+
+    #[test]
+    fn a_lone_letter_a_number_or_a_year_names_nobody() {
+        for junk in ["و", "43", "2012 و2014", "ـــ", "_____", ""] {
+            assert!(!names_someone(junk), "{junk}");
+        }
+        for name in ["ماي", "الأمم المتحدة", "بن علي", "UN", "ثامر 2"] {
+            assert!(names_someone(name), "{name}");
+        }
+    }
 }
