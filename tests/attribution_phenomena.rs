@@ -232,3 +232,16 @@ fn user_lexicon_adds_cues() {
         0
     );
 }
+
+#[test]
+fn honorific_of_several_words_and_the_name_ali() {
+    // «آية الله» is one honorific; «علي» written with ي after it is a name, not «على».
+    assert_pairs(
+        "وقال آية الله علي الموسوي إن الصلاة جامعة.",
+        &[("علي الموسوي", "الصلاة جامعة")],
+    );
+    assert_pairs(
+        "وعبر المرجع الديني آية الله علي الموسوي عن تضامنه مع الفلاحين.",
+        &[("علي الموسوي", "تضامنه مع الفلاحين")],
+    );
+}

@@ -106,6 +106,11 @@ fn li_ambiguous(t: &Token) -> bool {
     t.has(clitic::LI) && !t.has(clitic::AL) && t.class == 0 && !t.fem
 }
 
+/// «علي» written with ي: the name Ali, or «على» spelled loosely; the caller decides by position.
+fn ali_name(cx: &Context, j: usize) -> bool {
+    cx.tokens.bare(j) == "علي" && cx.text[cx.tokens.list[j].range()].ends_with('ي')
+}
+
 /// A word that can be (part of) a personal or organisation name.
 fn name_like(t: &Token) -> bool {
     t.is_word()
@@ -300,6 +305,21 @@ pub fn parse_with(
             j += 1;
             continue;
         }
+        // «آية الله علي ...», «حجة الإسلام ...»: an honorific of several words before a name.
+        if state != State::Name
+            && !t.is(Class::Title)
+            && !t.has(clitic::BI)
+            && !t.has(clitic::LI)
+            && let Some(end) = cx
+                .phrase_at(j, Class::Honorific)
+                .filter(|&e| e > j + 1 && e < limit)
+        {
+            role.get_or_insert((j, end));
+            state = State::ExpectName;
+            name_after_honorific = true;
+            j = end;
+            continue;
+        }
         let known = cx.known_name_at(j);
         match state {
             State::Start | State::ExpectName if known.is_some() => {
@@ -319,7 +339,12 @@ pub fn parse_with(
             }
             _ => {}
         }
-        let prep = t.is_exactly(Class::Preposition);
+        // «علي» as written (not «على») where a name is expected is the name Ali.
+        let ali = ali_name(cx, j)
+            && (matches!(state, State::ExpectName | State::Name)
+                || state == State::Role && last_definite
+                || state == State::Start && lenient);
+        let prep = t.is_exactly(Class::Preposition) && !ali;
         match state {
             State::Start
                 if t.has_digit
@@ -374,7 +399,7 @@ pub fn parse_with(
                     }
                     strength = Strength::Described;
                 } else if t.is(Class::NameParticle)
-                    || name_like(t)
+                    || (name_like(t) || ali)
                         && !prep
                         && (!t.has(clitic::BI) || j == i && bi_ambiguous(t))
                         && (!t.has(clitic::LI) || j == i && allow_li_first)
@@ -403,7 +428,7 @@ pub fn parse_with(
             State::ExpectName => {
                 if t.is(Class::Honorific) && !t.is(Class::Title)
                     || t.is(Class::NameParticle)
-                    || name_like(t) && !prep && !t.has(clitic::LI)
+                    || (name_like(t) || ali) && !prep && !t.has(clitic::LI)
                 {
                     if !t.is(Class::Honorific) || t.is(Class::NameParticle) {
                         state = State::Name;
@@ -535,7 +560,7 @@ pub fn parse_with(
                     j += 1;
                     continue;
                 }
-                if !definite && (name_like(t) || t.is(Class::NameParticle) || bi_name) {
+                if !definite && (name_like(t) || ali || t.is(Class::NameParticle) || bi_name) {
                     if !lenient && !name_after_honorific && cx.describes_known(tokens, role) {
                         // «وأبرزت النائبة تشبث المرأة»: a known speaker by title, then content.
                         break;
@@ -598,7 +623,7 @@ pub fn parse_with(
                 {
                     break;
                 }
-                if !name_like(t) || t.is(Class::OrgHead) || t.is(Class::Group) {
+                if !(name_like(t) || ali) || t.is(Class::OrgHead) || t.is(Class::Group) {
                     break;
                 }
                 if definite
