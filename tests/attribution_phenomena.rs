@@ -245,3 +245,11 @@ fn honorific_of_several_words_and_the_name_ali() {
         &[("علي الموسوي", "تضامنه مع الفلاحين")],
     );
 }
+
+#[test]
+fn parenthesis_between_dashes_after_the_speaker_is_skipped() {
+    assert_pairs(
+        "وأضاف المسؤول - الذي طلب عدم ذكر اسمه لأسباب أمنية - \"الجسر سيفتح قريبا\".",
+        &[("المسؤول", "الجسر سيفتح قريبا")],
+    );
+}

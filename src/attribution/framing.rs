@@ -22,6 +22,18 @@ impl Context<'_> {
                             None => break,
                         }
                     }
+                    // «وأضاف القيادي - الذي تحدث شريطة ... - "..."»: a parenthesis between
+                    // dashes describes the speaker; the content comes after it.
+                    '-' | '–' | '—' if j > 0 && list[j - 1].end < t.start => {
+                        match (j + 2..(j + 30).min(limit)).find(|&k| {
+                            list[k]
+                                .punct()
+                                .is_some_and(|c| matches!(c, '-' | '–' | '—'))
+                        }) {
+                            Some(k) => j = k + 1,
+                            None => break,
+                        }
+                    }
                     _ => break,
                 }
                 continue;
