@@ -253,3 +253,29 @@ fn parenthesis_between_dashes_after_the_speaker_is_skipped() {
         &[("المسؤول", "الجسر سيفتح قريبا")],
     );
 }
+
+#[test]
+fn cue_spelled_like_a_preposition_after_a_noun_is_the_preposition() {
+    // «عبر» (across) and «بين» (between) after a noun are not the verbs عبّر and بيّن.
+    assert_pairs(
+        "ويبدو الاتفاق عبر المحيط أقرب إلى التوقيع الا ان الوقت يداهم الحكومة.",
+        &[],
+    );
+    assert_pairs(
+        "من جانبه عبر الوزير كمال ناصر عن أمله في نجاح الحوار.",
+        &[("كمال ناصر", "أمله في نجاح الحوار")],
+    );
+}
+
+#[test]
+fn definite_number_after_a_group_and_role_after_a_name() {
+    assert_pairs(
+        "وأكدت الدول ال20 أن التجارة ستنمو.",
+        &[("الدول ال20", "التجارة ستنمو")],
+    );
+    // After «NAME، ROLE» a word with ب is the role's complement, not a second name.
+    assert_pairs(
+        "وقال سامي ناجي، رئيس مركز «أفق» المعني بملف الطاقة بين الدول العربية أنه يستطيع الجزم بنجاح الخطة.",
+        &[("سامي ناجي", "يستطيع الجزم بنجاح الخطة")],
+    );
+}

@@ -134,6 +134,9 @@ impl<'a> Engine<'a> {
         if hit.object && !self.cx.next_opens_content(i + 1) && !self.prep_follows(i + 1, hit.form) {
             return None; // «أدانه ماكرون»: the content is only a pronoun.
         }
+        if self.cx.preposition_homograph(i) {
+            return None; // «الشراكة عبر المحيط»
+        }
         if i > 0
             && (tokens.bare(i - 1) == "ان" && list[i - 1].is_word())
             && !list[i - 1].has(clitic::CONJ)

@@ -77,6 +77,10 @@ pub fn is_adjective(tokens: &Tokens, i: usize) -> bool {
     if t.is(Class::Title) || t.is(Class::OrgHead) {
         return false;
     }
+    // «الدول ال12»: a number with the article qualifies the noun before it.
+    if t.has_digit && tokens.bare(i).starts_with("ال") {
+        return true;
+    }
     let core = tokens.core(i);
     let letters = core.chars().count();
     // A feminine participle with the article (الدول المجاورة، المقاطعة).
@@ -535,6 +539,19 @@ pub fn parse_with(
                     j += 1;
                     continue;
                 }
+                if lenient
+                    && t.has(clitic::BI)
+                    && !t.has(clitic::AL)
+                    && list[j - 1].has(clitic::AL)
+                    && list[j - 1].is(Class::Adjective)
+                    && tokens.core(j - 1).starts_with('م')
+                {
+                    // «رئيس مركز X المعني بملف العلاقة»: the participle's complement.
+                    role = Some((s, j + 1));
+                    last_definite = false;
+                    j += 1;
+                    continue;
+                }
                 if t.has(clitic::BI) && !bi_name && !(lenient && name.is_none()) {
                     break;
                 }
@@ -561,6 +578,10 @@ pub fn parse_with(
                     continue;
                 }
                 if !definite && (name_like(t) || ali || t.is(Class::NameParticle) || bi_name) {
+                    if name.is_some() && !name_after_honorific {
+                        // «لؤي X، رئيس مركز ... المعني بملف»: the role after a name names no one.
+                        break;
+                    }
                     if !lenient && !name_after_honorific && cx.describes_known(tokens, role) {
                         // «وأبرزت النائبة تشبث المرأة»: a known speaker by title, then content.
                         break;

@@ -140,9 +140,40 @@ impl Context<'_> {
                 && list[k + 1].is_exactly(Class::Complementizer)
     }
 
-    /// Is the cue at `k` usable at all (lexicon `needs` aside)? Not inside quotation marks.
+    /// Is the cue at `k` usable at all (lexicon `needs` aside)? Not inside quotation marks, and
+    /// not a preposition spelled like a cue.
     pub fn cue_allowed_here(&self, k: usize) -> bool {
-        self.structure.quote_of[k] == 0
+        self.structure.quote_of[k] == 0 && !self.preposition_homograph(k)
+    }
+
+    /// «الشراكة عبر المحيط», «التعاون بين البلدين»: a cue spelled like a preposition (عبّر، بيّن)
+    /// right after a word, without و/ف and without its own preposition or a complementizer
+    /// next, is the preposition. After a particle or an opener («كما عبر»، «من جانبه عبر») it
+    /// stays a verb.
+    pub fn preposition_homograph(&self, k: usize) -> bool {
+        let list = &self.tokens.list;
+        let t = &list[k];
+        let Some(hit) = t.cue else { return false };
+        if !t.is_exactly(Class::Preposition) || t.has(clitic::CONJ) || k == 0 {
+            return false;
+        }
+        let prev = &list[k - 1];
+        if !prev.is_word()
+            || prev.is_exactly(Class::Particle)
+            || prev.is_exactly(Class::Opener)
+            || prev.is_exactly(Class::Kana)
+            || (k.saturating_sub(4)..k - 1).any(|s| self.phrase_at(s, Class::Opener) == Some(k))
+        {
+            return false;
+        }
+        let next = k + 1;
+        let own_prep = next < list.len()
+            && list[next].is_word()
+            && self.lex.cue_info[hit.form.cue as usize]
+                .preps
+                .iter()
+                .any(|p| p == self.tokens.bare(next));
+        !own_prep && !self.next_opens_content(next)
     }
 
     /// End (exclusive) of content starting at token `start`. `nominal`: the content has no

@@ -87,6 +87,7 @@ impl Engine<'_> {
                 )
             }) && !t.is(Class::Title)
                 && k > j
+                && !self.cx.preposition_homograph(k)
             {
                 return None;
             }
