@@ -279,3 +279,16 @@ fn definite_number_after_a_group_and_role_after_a_name() {
         &[("سامي ناجي", "يستطيع الجزم بنجاح الخطة")],
     );
 }
+
+#[test]
+fn group_named_in_quotation_marks_and_pronoun_clause_after_the_speaker() {
+    assert_pairs(
+        "وتقول قيادات من \"حركة الغد الجديد\" إنهم لا يخشون الانتخابات.",
+        &[("قيادات من \"حركة الغد الجديد\"", "لا يخشون الانتخابات")],
+    );
+    // «وهو/وهي من ...» describes the speaker; the speaker's name stops before it.
+    assert_pairs(
+        "وكان الرئيس الفنلندي ماتي كوسكي وهو من المدافعين عن الاتفاق اعلن في مايو \"لن نتراجع\".",
+        &[("ماتي كوسكي", "لن نتراجع")],
+    );
+}

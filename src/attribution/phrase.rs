@@ -240,7 +240,7 @@ pub fn parse_with(
                         if let Some(pair) = cx.structure.pair_opened_at(j)
                             && let Some(close) = pair.close
                             && close < limit
-                            && close - j <= 8
+                            && close - j <= 10
                         {
                             j = close + 1;
                             role = role.map(|(s, _)| (s, j));
@@ -275,6 +275,10 @@ pub fn parse_with(
             role = Some((j, j + 1));
             j += 1;
             continue;
+        }
+        // A personal pronoun («نقابة "..." وهي من أبرز ...») starts a clause about the speaker.
+        if j > i && matches!(tokens.bare(j), "هو" | "هي" | "هم" | "هما" | "هن") {
+            break;
         }
         // Joint speakers: «واشنطن ولندن وباريس»، «مسؤولون وشهود عيان»، «جماعة ... ونشطاء».
         if j > i
@@ -464,7 +468,8 @@ pub fn parse_with(
                         || list[next].is_exactly(Class::Complementizer)
                         || name.is_some()
                         || !(matches!(tokens.bare(j), "في" | "لدي" | "الي")
-                            || state == State::Group && tokens.bare(j) == "من")
+                            || (state == State::Group || number == Number::Plural)
+                                && tokens.bare(j) == "من")
                     {
                         break;
                     }
@@ -582,7 +587,11 @@ pub fn parse_with(
                         // «لؤي X، رئيس مركز ... المعني بملف»: the role after a name names no one.
                         break;
                     }
-                    if !lenient && !name_after_honorific && cx.describes_known(tokens, role) {
+                    if !lenient
+                        && !name_after_honorific
+                        && cx.known_name_at(j).is_none()
+                        && cx.describes_known(tokens, role)
+                    {
                         // «وأبرزت النائبة تشبث المرأة»: a known speaker by title, then content.
                         break;
                     }

@@ -72,7 +72,7 @@ impl Engine<'_> {
                 // A short quotation inside the speaker phrase is a name (نقابة "...") when a
                 // complementizer follows; else the quotation is the content.
                 let close = pair.close.unwrap_or(pair.content_end);
-                if close - k <= 7
+                if close - k <= 10
                     && let Some(later) = self.comp_ahead(close + 1, send)
                     && list[later].is_word()
                 {
