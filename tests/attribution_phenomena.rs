@@ -292,3 +292,12 @@ fn group_named_in_quotation_marks_and_pronoun_clause_after_the_speaker() {
         &[("ماتي كوسكي", "لن نتراجع")],
     );
 }
+
+#[test]
+fn name_after_a_long_title_ending_in_an_organisation_name() {
+    // «حركة تمرد» is complete (head + proper noun): the next plain word starts the name.
+    assert_pairs(
+        "وأدان نائب المنسق العام للتحالف الوطني لإغاثة حركة تمرد باسل كرمي ،على تويتر، الهجمات الأخيرة.",
+        &[("باسل كرمي", "الهجمات الأخيرة")],
+    );
+}

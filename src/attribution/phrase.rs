@@ -115,6 +115,18 @@ fn ali_name(cx: &Context, j: usize) -> bool {
     cx.tokens.bare(j) == "علي" && cx.text[cx.tokens.list[j].range()].ends_with('ي')
 }
 
+/// A word in no list, without clitics, not feminine and not adjective-shaped: a proper noun.
+fn plain_word(tokens: &Tokens, k: usize) -> bool {
+    let t = &tokens.list[k];
+    t.is_word()
+        && t.class == 0
+        && t.clitics == 0
+        && !t.fem
+        && t.cue.is_none()
+        && t.arabic_letters > 0
+        && !is_adjective(tokens, k)
+}
+
 /// A word that can be (part of) a personal or organisation name.
 fn name_like(t: &Token) -> bool {
     t.is_word()
@@ -541,6 +553,24 @@ pub fn parse_with(
                     } else {
                         last_definite || definite
                     };
+                    j += 1;
+                    continue;
+                }
+                if name.is_none()
+                    && !definite
+                    && list[s].is(Class::Title)
+                    && j >= s + 2
+                    && plain_word(tokens, j - 1)
+                    && list[j - 2].is(Class::OrgHead)
+                    && !list[j - 2].has(clitic::AL)
+                    && (plain_word(tokens, j) || bi_ambiguous(t))
+                {
+                    // «نائب المبعوث ... لمواجهة تنظيم داعش بريت مكجيرك»: an organisation named
+                    // by its head and a proper noun is complete, so a plain word after it starts
+                    // the person's name.
+                    state = State::Name;
+                    name = Some((j, j + 1));
+                    strength = Strength::Named;
                     j += 1;
                     continue;
                 }
