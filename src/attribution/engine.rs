@@ -246,7 +246,13 @@ impl<'a> Engine<'a> {
         }
         let speaker = match (subject, before, relative) {
             (Some(p), _, _) | (None, Some(p), _) => {
-                let id = self.cx.resolve(&p, p.start);
+                let id = match self.issuer_of_document(&p) {
+                    Some(id) => {
+                        self.cx.entities.mention(p.start, id);
+                        id
+                    }
+                    None => self.cx.resolve(&p, p.start),
+                };
                 self.cx.entities.agree(id, hit.form.agreement, true);
                 id
             }
@@ -272,6 +278,24 @@ impl<'a> Engine<'a> {
             }
         };
         self.emit(speaker, Some(i), opening)
+    }
+
+    /// «قال الجيش في بيان إن ... وأضاف البيان أن»: «البيان» alone is the document the last
+    /// speaker issued (its framing used the same noun), so it is that speaker.
+    fn issuer_of_document(&self, p: &Phrase) -> Option<usize> {
+        let tokens = self.cx.tokens;
+        let list = &tokens.list;
+        let head = &list[p.start];
+        if p.end - p.start != 1 || !head.has(clitic::AL) || !head.is(Class::FramingNoun) {
+            return None;
+        }
+        let last = self.found.last()?;
+        let cue = last.cue?;
+        let content = list.partition_point(|t| (t.start as usize) < last.range.start);
+        let core = tokens.core(p.start);
+        (cue + 1..content)
+            .any(|k| list[k].is_word() && tokens.core(k) == core)
+            .then_some(last.speaker)
     }
 
     /// A participle (مؤكدا، مضيفة، قائلين): a new quote of the sentence's speaker, or of the

@@ -126,6 +126,24 @@ impl Context<'_> {
         }
     }
 
+    /// «فيما ذكرت وكالة أنباء X أن»: a complementizer a few words after a cue, with only a
+    /// speaker phrase (no punctuation, no other cue) between.
+    fn comp_after_subject(&self, k: usize) -> bool {
+        let list = &self.tokens.list;
+        let limit = self.sentence_end(k.min(list.len().saturating_sub(1)));
+        (k..(k + 7).min(limit))
+            .take_while(|&m| list[m].is_word() && list[m].cue.is_none())
+            .any(|m| {
+                m > k
+                    && list[m].is_exactly(Class::Complementizer)
+                    && !list[m].has(clitic::CONJ)
+                    && (list[k].is(Class::OrgHead)
+                        || list[k].is(Class::Title)
+                        || list[k].is(Class::Group)
+                        || list[k].is(Class::InfoSource))
+            })
+    }
+
     /// The token after a cue opens content: a complementizer, a preposition of the cue, ب or :
     pub fn next_opens_content(&self, k: usize) -> bool {
         let list = &self.tokens.list;
@@ -233,7 +251,7 @@ impl Context<'_> {
                         list[m]
                             .cue
                             .is_some_and(|h| matches!(h.form.tense, Tense::Past | Tense::Present))
-                            && self.next_opens_content(m + 1)
+                            && (self.next_opens_content(m + 1) || self.comp_after_subject(m + 1))
                     })
                 {
                     return self.trim_end(start, k);
