@@ -323,3 +323,14 @@ fn the_statement_speaks_for_the_body_that_issued_it() {
         ],
     );
 }
+
+#[test]
+fn source_tail_without_a_comma_ends_the_content_and_its_speaker_becomes_salient() {
+    assert_pairs(
+        "وأعلنت الوزارة أنها ستبني مدرسة جديدة حسب قول المتحدث باسم البلدية. وأوضح أن البناء يبدأ غدا.",
+        &[
+            ("الوزارة", "ستبني مدرسة جديدة"),
+            ("المتحدث باسم البلدية", "البناء يبدأ غدا"),
+        ],
+    );
+}

@@ -126,6 +126,23 @@ impl Context<'_> {
         }
     }
 
+    /// «... قد تستهدف القوات حسب قول الناطق باسم الوزارة»: a source cue followed by the word for
+    /// what was said or by a speaker's head noun ends the content even without a comma.
+    fn source_tail_without_comma(&self, k: usize) -> bool {
+        let list = &self.tokens.list;
+        let t = &list[k];
+        if !t.is_exactly(Class::SourceCue) || self.tokens.bare(k) == "كما" || k + 1 >= list.len()
+        {
+            return false;
+        }
+        let n = &list[k + 1];
+        n.is_word()
+            && (matches!(self.tokens.core(k + 1), "قول" | "تعبير" | "رواية")
+                || (n.is(Class::Title) || n.is(Class::OrgHead) || n.is(Class::Group))
+                    && !n.is(Class::Legal)
+                    && !n.has(clitic::BI))
+    }
+
     /// «فيما ذكرت وكالة أنباء X أن»: a complementizer a few words after a cue, with only a
     /// speaker phrase (no punctuation, no other cue) between.
     fn comp_after_subject(&self, k: usize) -> bool {
@@ -229,6 +246,9 @@ impl Context<'_> {
                 continue;
             }
             if k > start {
+                if self.source_tail_without_comma(k) {
+                    return self.trim_end(start, k);
+                }
                 if self.new_clause_cue(k, start) {
                     return self.trim_end(start, k);
                 }
