@@ -334,3 +334,11 @@ fn source_tail_without_a_comma_ends_the_content_and_its_speaker_becomes_salient(
         ],
     );
 }
+
+#[test]
+fn participle_goes_to_the_subject_not_to_a_prepositional_object() {
+    assert_pairs(
+        "وقال الشيخ نبيل حسان إن الجو جميل. والتفت الرئيس سامر خليل للشيخ نبيل قائلا \"أنت صديق عزيز\".",
+        &[("نبيل حسان", "الجو جميل"), ("سامر خليل", "أنت صديق عزيز")],
+    );
+}

@@ -99,19 +99,33 @@ impl<'a> Engine<'a> {
     }
 
     /// A titled or honorific-named person outside any quote: remembered for implicit subjects.
+    /// A mention after a preposition («والتفت X للشيخ Y قائلا») is no subject: it joins its
+    /// entity but does not become salient for implicit subjects.
     fn narrative_mention(&mut self, i: usize) -> usize {
+        let list = &self.cx.tokens.list;
+        let prepositional = list[i].has(clitic::LI)
+            || list[i].has(clitic::BI)
+            || i > 0
+                && (list[i - 1].is_exactly(Class::Preposition)
+                    || (list[i - 1].has(clitic::LI) || list[i - 1].has(clitic::BI))
+                        && list[i - 1].has(clitic::AL));
         if let Some((end, id)) = self.cx.entities.known_at(self.cx.tokens, i) {
-            self.cx.entities.mention(i, id);
+            if !prepositional {
+                self.cx.entities.mention(i, id);
+            }
             return end;
         }
-        let t = &self.cx.tokens.list[i];
+        let t = &list[i];
         if !(t.is(Class::Honorific) || t.is(Class::Title)) || t.has(clitic::BI) {
             return i + 1;
         }
         let limit = self.cx.sentence_end(i);
         match phrase::parse(&self.cx, i, limit, false) {
             Some(p) if p.strength == Strength::Named && p.name.is_some() => {
-                self.cx.resolve(&p, i);
+                let id = self.cx.resolve(&p, i);
+                if prepositional {
+                    self.cx.entities.unmention(i, id);
+                }
                 p.end
             }
             _ => i + 1,
@@ -308,13 +322,47 @@ impl<'a> Engine<'a> {
         let speaker = match self.current {
             Some((sentence, id))
                 if sentence + 1 >= self.cx.structure.sentence_of[i] as usize
-                    && super::entities::agrees(&self.cx.entities.list[id], agreement) =>
+                    && super::entities::agrees(&self.cx.entities.list[id], agreement)
+                    && !self.newer_subject(i, agreement, id) =>
             {
                 id
             }
             _ => self.implicit(i, agreement)?,
         };
         self.emit(speaker, Some(i), opening)
+    }
+
+    /// Has another agreeing entity been the subject of a sentence-initial verb since the last
+    /// quote («... وقال X. والتفت Y للشيخ X قائلا»)?
+    fn newer_subject(&self, i: usize, agreement: Agreement, current: usize) -> bool {
+        let Some(last) = self.found.last() else {
+            return false;
+        };
+        let structure = self.cx.structure;
+        let list = &self.cx.tokens.list;
+        let since = list.partition_point(|t| (t.end as usize) <= last.range.end);
+        let entities = &self.cx.entities;
+        // The subject right after the first word of its sentence (the verb), as a short
+        // phrase: a longer one is more likely a misparse running into the object.
+        let subject_of_first_verb = |p: usize| {
+            let (s0, _) = structure.sentences[structure.sentence_of[p] as usize];
+            p == s0 + 1
+                && list[s0].is_word()
+                && list[s0].class == 0
+                && entities.list.iter().any(|e| {
+                    e.mentions.iter().any(|m| {
+                        m.start == list[p].start as usize
+                            && list[p..]
+                                .iter()
+                                .take_while(|t| (t.end as usize) <= m.end)
+                                .count()
+                                <= 8
+                    })
+                })
+        };
+        entities
+            .salient(i, agreement, |p| p < since || !subject_of_first_verb(p))
+            .is_some_and(|e| e != current)
     }
 
     /// A nominal cue: «عن X قوله»، «القول بأن»، «مع تشديده على أن».

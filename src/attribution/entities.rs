@@ -307,6 +307,13 @@ impl Entities {
         e.last_seen = e.last_seen.max(at);
     }
 
+    /// Takes back the salience of the mention of entity `id` at token `at`.
+    pub fn unmention(&mut self, at: usize, id: usize) {
+        if let Some(pos) = self.salience.iter().rposition(|&m| m == (at, id)) {
+            self.salience.remove(pos);
+        }
+    }
+
     /// Learns gender/number from a verb that agrees with the entity as its subject.
     pub fn agree(&mut self, id: usize, agreement: Agreement, verb_first: bool) {
         let e = &mut self.list[id];
