@@ -342,3 +342,19 @@ fn participle_goes_to_the_subject_not_to_a_prepositional_object() {
         &[("نبيل حسان", "الجو جميل"), ("سامر خليل", "أنت صديق عزيز")],
     );
 }
+
+#[test]
+fn short_definite_title_names_the_only_person_holding_it() {
+    assert_pairs(
+        "وقال رامي فخري، مبعوث الأمين العام إلى اليمن، إن الحوار مستمر. فيما يقول المبعوث الأممي إن الحل قريب.",
+        &[("رامي فخري", "الحوار مستمر"), ("رامي فخري", "الحل قريب")],
+    );
+}
+
+#[test]
+fn a_name_starting_with_fa_is_not_a_second_speaker() {
+    let x = extract("وقال رامي فخري، مبعوث الرئيس، إن الحوار مستمر.");
+    assert_eq!(x.speakers.len(), 1);
+    assert_eq!(x.speakers[0].name, "رامي فخري");
+    assert_eq!(x.speakers[0].kind, SpeakerKind::Person);
+}

@@ -162,7 +162,8 @@ impl Entities {
                         || phrase.strength == Strength::Described))
                     .then(|| self.by_words(&words, phrase.number))
                     .flatten()
-            });
+            })
+            .or_else(|| self.by_title_head(tokens, phrase));
         let id = match found {
             Some(id) => id,
             None => {
@@ -287,6 +288,27 @@ impl Entities {
                     && e.kind == SpeakerKind::Org)
                 && words.iter().all(|w| e.words.contains(w))
         })
+    }
+
+    /// «المبعوث الأممي» after «X، مبعوث الأمين العام»: a short definite description headed by a
+    /// title names the one named person whose forms hold that title, when there is only one.
+    fn by_title_head(&self, tokens: &Tokens, phrase: &Phrase) -> Option<usize> {
+        let head = &tokens.list[phrase.start];
+        if phrase.name.is_some()
+            || phrase.end - phrase.start > 3
+            || !head.has(super::tokens::clitic::AL)
+            || !head.is(Class::Title)
+            || phrase.number != Number::Singular
+        {
+            return None;
+        }
+        let key = word_key(tokens, phrase.start);
+        let mut holders = (0..self.list.len()).filter(|&e| {
+            let e = &self.list[e];
+            e.has_name && e.words.contains(&key)
+        });
+        let first = holders.next()?;
+        holders.next().is_none().then_some(first)
     }
 
     fn most_recent(&self, mut pred: impl FnMut(&Entity) -> bool) -> Option<usize> {

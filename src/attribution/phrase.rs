@@ -293,8 +293,10 @@ pub fn parse_with(
             break;
         }
         // Joint speakers: «واشنطن ولندن وباريس»، «مسؤولون وشهود عيان»، «جماعة ... ونشطاء».
+        // Only و joins speakers: a name word starting with ف (فخري) is not «ف» + a name.
         if j > i
             && t.has(clitic::CONJ)
+            && tokens.folded(j).starts_with('و')
             && !matches!(state, State::Start | State::ExpectName)
             && (t.is(Class::Group)
                 || t.is(Class::OrgHead)
