@@ -358,3 +358,13 @@ fn a_name_starting_with_fa_is_not_a_second_speaker() {
     assert_eq!(x.speakers[0].name, "رامي فخري");
     assert_eq!(x.speakers[0].kind, SpeakerKind::Person);
 }
+
+#[test]
+fn place_after_a_preposition_in_a_role_and_surnames_starting_with_waw() {
+    // «في لندن»: a place closes the role (ل is a letter here); «ولتون» is a surname, and
+    // «ويلتون» later is the same person spelled with one more letter.
+    assert_pairs(
+        "وقال السفير الكندي في لندن جون ولتون إن الاتفاق جيد. وقال ويلتون \"نحن راضون\".",
+        &[("جون ولتون", "الاتفاق جيد"), ("جون ولتون", "نحن راضون")],
+    );
+}

@@ -143,9 +143,16 @@ impl Entities {
         let name_keys: Vec<String> = phrase
             .name
             .map(|(s, e)| {
+                // Inside a name, و is a letter of the word (بيتر ولسون), not «and».
                 (s..e)
                     .filter(|&k| list[k].is_word())
-                    .map(|k| name_key(tokens, k))
+                    .map(|k| {
+                        if k > s {
+                            tokens.folded(k).to_string()
+                        } else {
+                            name_key(tokens, k)
+                        }
+                    })
                     .collect()
             })
             .unwrap_or_default();
@@ -156,6 +163,14 @@ impl Entities {
         let found = self
             .by_form(&form_key)
             .or_else(|| self.by_name(&name_keys))
+            .or_else(|| {
+                // «ويلسون» = «ولسون»: the first word's و may be a letter of the name.
+                let (s, _) = phrase.name?;
+                let t = &list[s];
+                (t.has(super::tokens::clitic::CONJ) && name_keys.len() == 1)
+                    .then(|| self.by_name(&[tokens.folded(s).to_string()]))
+                    .flatten()
+            })
             .or_else(|| {
                 (name_keys.is_empty()
                     && (list[phrase.start].has(super::tokens::clitic::AL)

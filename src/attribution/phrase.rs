@@ -319,10 +319,14 @@ pub fn parse_with(
                 state = State::Group;
                 number = Number::Plural;
                 kind = SpeakerKind::Org;
-            } else if let Some((s, _)) = name {
+            } else if let Some((s, e)) = name {
                 name = Some((s, j + 1));
-                number = Number::Plural;
-                kind = SpeakerKind::Org;
+                // «بيتر ولسون»: after one unknown word, a word with و is more likely the
+                // surname than a second speaker (who would rather be «X ونظيره Y»).
+                if e - s > 1 || cx.known_name_at(s).is_some() {
+                    number = Number::Plural;
+                    kind = SpeakerKind::Org;
+                }
             }
             j += 1;
             continue;
@@ -544,7 +548,7 @@ pub fn parse_with(
                     break;
                 }
                 if adjective
-                    || t.has(clitic::LI)
+                    || t.has(clitic::LI) && !(was_after_prep && li_ambiguous(t))
                     || t.has(clitic::BI) && last_definite && t.has(clitic::AL)
                     || t.has(clitic::CONJ) && definite && last_definite
                 {
