@@ -368,3 +368,24 @@ fn place_after_a_preposition_in_a_role_and_surnames_starting_with_waw() {
         &[("جون ولتون", "الاتفاق جيد"), ("جون ولتون", "نحن راضون")],
     );
 }
+
+#[test]
+fn adjective_closes_a_group_description_and_members_follow_a_group() {
+    assert_pairs(
+        "غير أن منظمات غير حكومية سارعت إلى انتقاد القرار، مؤكدة أنه يضر بالفقراء.",
+        &[("منظمات غير حكومية", "يضر بالفقراء")],
+    );
+    assert_pairs(
+        "ونددت 12 منظمة غير حكومية بينها كير بالقرار الجديد.",
+        &[("12 منظمة غير حكومية بينها كير", "بالقرار الجديد")],
+    );
+}
+
+#[test]
+fn is_considered_is_no_report() {
+    // «يُعتبر X Y» without a complementizer.
+    assert_pairs(
+        "ويعتبر المصرف المركزي الجهة الوحيدة المسؤولة عن النقد.",
+        &[],
+    );
+}

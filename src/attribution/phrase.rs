@@ -115,6 +115,11 @@ fn ali_name(cx: &Context, j: usize) -> bool {
     cx.tokens.bare(j) == "علي" && cx.text[cx.tokens.list[j].range()].ends_with('ي')
 }
 
+/// «بينها»، «منهم»: members named after a group (not the verb بيّن with a pronoun).
+fn members_follow(tokens: &Tokens, j: usize) -> bool {
+    matches!(tokens.bare(j), "بينها" | "بينهم" | "منها" | "منهم")
+}
+
 /// A word in no list, without clitics, not feminine and not adjective-shaped: a proper noun.
 fn plain_word(tokens: &Tokens, k: usize) -> bool {
     let t = &tokens.list[k];
@@ -269,6 +274,7 @@ pub fn parse_with(
             && t.cue
                 .is_some_and(|c| c.form.tense != super::lexicon::Tense::Noun)
             && !t.is(Class::Title)
+            && !members_follow(tokens, j)
         {
             break;
         }
@@ -519,7 +525,7 @@ pub fn parse_with(
                 if t.is_exactly(Class::Time) && !adjective {
                     break;
                 }
-                if matches!(tokens.bare(j), "بينها" | "بينهم" | "منها" | "منهم")
+                if members_follow(tokens, j)
                     && j + 1 < limit
                     && name_like(&list[j + 1])
                     && (state == State::Group || kind == SpeakerKind::Org)
@@ -602,6 +608,16 @@ pub fn parse_with(
                     last_definite = true;
                     j += 1;
                     continue;
+                }
+                // A (listed) adjective closes a construct chain: «منظمات غير حكومية سارعت» - the word
+                // after the adjective is no genitive of the head.
+                let after_adjective = j > s
+                    && !list[j - 1].has(clitic::AL)
+                    && list[j - 1].is(Class::Adjective)
+                    && t.class == 0
+                    && !t.has(clitic::AL);
+                if after_adjective && !lenient {
+                    break;
                 }
                 if !last_definite && (name_like(t) || t.is(Class::OrgHead) || t.is(Class::Title)) {
                     // Construct chain: رئيس جهاز، مدير بعثة صندوق. After a preposition, a place
