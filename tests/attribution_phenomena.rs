@@ -389,3 +389,12 @@ fn is_considered_is_no_report() {
         &[],
     );
 }
+
+#[test]
+fn answer_to_a_question_is_the_quotation_after_it() {
+    // The principal's surname after «باسم» stays in the role even when it starts with ب.
+    assert_pairs(
+        "قال أنطون باريشيف الناطق باسم الرئيس الروسي سيرغي بيلوف ردا على سؤال الاثنين حول ما إذا كان القرار يقلق موسكو، \"نعم، لدينا هذه المخاوف\".",
+        &[("أنطون باريشيف", "نعم، لدينا هذه المخاوف")],
+    );
+}

@@ -79,6 +79,16 @@ impl Context<'_> {
             }
             if matches!(bare, "ردا" | "تعليقا" | "تعقيبا" | "جوابا") {
                 j = self.skip_framing_phrase(j + 1, limit);
+                // «ردا على سؤال حول ما إذا كان ...، "نعم ..."»: the question runs to a comma
+                // before the quotation that answers it.
+                if let Some(k) = (j..(j + 30).min(limit)).find(|&k| {
+                    list[k].punct().is_some_and(|c| matches!(c, '،' | ','))
+                        && k + 1 < limit
+                        && self.structure.pair_opened_at(k + 1).is_some()
+                }) && !(j..k).any(|m| list[m].is_exactly(Class::Complementizer))
+                {
+                    j = k + 1;
+                }
                 continue;
             }
             break;

@@ -586,6 +586,17 @@ pub fn parse_with(
                     j += 1;
                     continue;
                 }
+                if role_has_bism
+                    && !name_after_honorific
+                    && bi_ambiguous(t)
+                    && list[j - 1].class == 0
+                    && !list[j - 1].has(clitic::AL)
+                {
+                    // «الناطق باسم الرئيس الروسي فلاديمير بوتين»: the principal's surname.
+                    role = Some((s, j + 1));
+                    j += 1;
+                    continue;
+                }
                 if lenient
                     && t.has(clitic::BI)
                     && !t.has(clitic::AL)
@@ -635,7 +646,7 @@ pub fn parse_with(
                     continue;
                 }
                 if !definite && (name_like(t) || ali || t.is(Class::NameParticle) || bi_name) {
-                    if name.is_some() && !name_after_honorific {
+                    if name.is_some() && !name_after_honorific && !role_has_bism {
                         // «لؤي X، رئيس مركز ... المعني بملف»: the role after a name names no one.
                         break;
                     }
