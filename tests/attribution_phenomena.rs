@@ -398,3 +398,15 @@ fn answer_to_a_question_is_the_quotation_after_it() {
         &[("أنطون باريشيف", "نعم، لدينا هذه المخاوف")],
     );
 }
+
+#[test]
+fn crosshead_speaker_named_only_further_down() {
+    let text = "لانغ: الاتفاق سيصمد طويلا\nوقال وزير المالية الكندي روبرت لانغ إن الأسواق هادئة.";
+    assert_pairs(
+        text,
+        &[
+            ("روبرت لانغ", "الاتفاق سيصمد طويلا"),
+            ("روبرت لانغ", "الأسواق هادئة"),
+        ],
+    );
+}

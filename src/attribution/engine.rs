@@ -45,6 +45,8 @@ pub struct Engine<'a> {
     pub claimed: Vec<bool>,
     /// Entity speaking in each sentence's last quote (for participles).
     pub current: Option<(usize, usize)>,
+    /// Colons of «X: ...» crossheads whose X was not yet a known speaker.
+    pub deferred_headlines: Vec<usize>,
 }
 
 impl<'a> Engine<'a> {
@@ -55,6 +57,7 @@ impl<'a> Engine<'a> {
             found: Vec::new(),
             claimed: vec![false; n],
             current: None,
+            deferred_headlines: Vec::new(),
         }
     }
 
@@ -64,6 +67,12 @@ impl<'a> Engine<'a> {
         while i < n {
             let next = self.step(i);
             i = next.max(i + 1);
+        }
+        // «X: ...» crossheads whose X is named only further down the article.
+        for colon in std::mem::take(&mut self.deferred_headlines) {
+            if !self.claimed[colon] {
+                self.colon_headline(colon);
+            }
         }
     }
 

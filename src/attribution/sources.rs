@@ -196,7 +196,13 @@ impl Engine<'_> {
         let structure = self.cx.structure;
         let list = &tokens.list;
         let para = structure.paragraphs[structure.paragraph_of[i] as usize];
-        if i == para.0 || i - para.0 > 5 || self.cx.known_name_at(para.0) != Some(i) {
+        if i == para.0 || i - para.0 > 5 {
+            return;
+        }
+        if self.cx.known_name_at(para.0) != Some(i) {
+            if !self.deferred_headlines.contains(&i) {
+                self.deferred_headlines.push(i);
+            }
             return;
         }
         let end = self.cx.trim_end(i + 1, para.1);
