@@ -328,6 +328,9 @@ impl<'a> Engine<'a> {
         let j = self.cx.skip_framing(i + 1, send, false);
         let opening = self.opening(j, hit.form, self.needs_of(hit.form))?;
         let agreement = hit.form.agreement;
+        if let Some(id) = self.embedded_subject(i, agreement) {
+            return self.emit(id, Some(i), opening);
+        }
         let speaker = match self.current {
             Some((sentence, id))
                 if sentence + 1 >= self.cx.structure.sentence_of[i] as usize
@@ -339,6 +342,37 @@ impl<'a> Engine<'a> {
             _ => self.implicit(i, agreement)?,
         };
         self.emit(speaker, Some(i), opening)
+    }
+
+    /// «وأشار المتحدث X إلى أن الوزير Y استهل المشاورات ...، مرحبا بـ»: when a conduit (a
+    /// spokesman, an agency) reports what a named person did, a participle right after that
+    /// content describes the person (the subject of the nearest verb), not the conduit.
+    fn embedded_subject(&mut self, i: usize, agreement: Agreement) -> Option<usize> {
+        let last = self.found.last()?;
+        if !self.is_conduit(last.speaker, true) {
+            return None;
+        }
+        let list = &self.cx.tokens.list;
+        let start = list.partition_point(|t| (t.start as usize) < last.range.start);
+        let end = list.partition_point(|t| (t.end as usize) <= last.range.end);
+        if last.kind != QuoteKind::Indirect
+            || start >= end
+            || !(end..i).all(|k| !list[k].is_word())
+            || !(list[start].is(Class::Title) || list[start].is(Class::Honorific))
+        {
+            return None;
+        }
+        // The person must be known already (the name then ends where the known one does) and be
+        // followed by their verb inside the content.
+        let name_at = (start + 1..(start + 4).min(end))
+            .find(|&k| list[k].is_word() && self.cx.known_name_at(k).is_some())?;
+        let (name_end, id) = self.cx.entities.known_at(self.cx.tokens, name_at)?;
+        if name_end + 1 >= end {
+            return None;
+        }
+        self.cx.entities.mention(name_at, id);
+        (id != last.speaker && super::entities::agrees(&self.cx.entities.list[id], agreement))
+            .then_some(id)
     }
 
     /// Has another agreeing entity been the subject of a sentence-initial verb since the last
@@ -621,11 +655,7 @@ impl<'a> Engine<'a> {
     fn nested_report(&self, speaker: usize, start: usize) -> bool {
         let cx = &self.cx;
         let list = &cx.tokens.list;
-        let e = &cx.entities.list[speaker];
-        let head = list.partition_point(|t| {
-            (t.start as usize) < e.forms.first().map_or(e.name.start, |f| f.start)
-        });
-        if head >= list.len() || !list[head].is(Class::Conduit) {
+        if !self.is_conduit(speaker, false) {
             return false;
         }
         let send = cx.sentence_end(start);
@@ -637,6 +667,26 @@ impl<'a> Engine<'a> {
                 && (k + 1..(k + 5).min(send)).any(|m| list[m].is_exactly(Class::Complementizer))
                 && phrase::parse(cx, start, k, true).is_some_and(|p| p.end >= k.saturating_sub(2))
         })
+    }
+
+    /// Is the entity a conduit (agency, spokesman, unnamed source) by its first form, or, with
+    /// `by_role`, by its role («أحمد X، المتحدث باسم الوزارة»)?
+    fn is_conduit(&self, speaker: usize, by_role: bool) -> bool {
+        let list = &self.cx.tokens.list;
+        let e = &self.cx.entities.list[speaker];
+        let head_is_conduit = |start: usize| {
+            let head = list.partition_point(|t| (t.start as usize) < start);
+            head < list.len() && list[head].is(Class::Conduit)
+        };
+        let role_has_conduit = |r: &std::ops::Range<usize>| {
+            let from = list.partition_point(|t| (t.start as usize) < r.start);
+            list[from..]
+                .iter()
+                .take_while(|t| (t.end as usize) <= r.end)
+                .any(|t| t.is(Class::Conduit) && t.is(Class::Title))
+        };
+        head_is_conduit(e.forms.first().map_or(e.name.start, |f| f.start))
+            || by_role && e.role.as_ref().is_some_and(role_has_conduit)
     }
 
     /// Between a closing mark and the clause end only framing or punctuation: «"..." في إشارة».

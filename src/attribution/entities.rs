@@ -104,7 +104,21 @@ impl Entities {
         if !tokens.list[i].is_word() {
             return None;
         }
-        let first = self.name_index.get(tokens.bare(i))?;
+        let word = tokens.bare(i);
+        if word.contains('_') {
+            // «#سامح_شكري»: a hashtag joins the words of a known name.
+            let mut parts = word.split('_').filter(|w| !w.is_empty());
+            let ids = self.name_index.get(parts.next()?)?;
+            return ids
+                .iter()
+                .any(|&e| {
+                    parts
+                        .clone()
+                        .all(|w| self.list[e].name_keys.iter().any(|k| k == w))
+                })
+                .then_some(i + 1);
+        }
+        let first = self.name_index.get(word)?;
         let mut best = None;
         for &e in first {
             let keys = &self.list[e].name_keys;
@@ -125,7 +139,8 @@ impl Entities {
     /// A known name at token `i`: its end and its entity (for salience).
     pub fn known_at(&self, tokens: &Tokens, i: usize) -> Option<(usize, usize)> {
         let end = self.known_name_at(tokens, i, tokens.len())?;
-        let ids = self.name_index.get(tokens.bare(i))?;
+        let first = tokens.bare(i).split('_').find(|w| !w.is_empty())?;
+        let ids = self.name_index.get(first)?;
         let id = *ids.iter().max_by_key(|&&e| self.list[e].last_seen)?;
         Some((end, id))
     }
@@ -152,6 +167,13 @@ impl Entities {
                         } else {
                             name_key(tokens, k)
                         }
+                    })
+                    // «#كمال_ناصر»: the words of a hashtag.
+                    .flat_map(|key| {
+                        key.split('_')
+                            .filter(|w| !w.is_empty())
+                            .map(String::from)
+                            .collect::<Vec<_>>()
                     })
                     .collect()
             })
