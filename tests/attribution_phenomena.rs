@@ -444,3 +444,14 @@ fn hashtag_of_a_known_name_is_that_speaker() {
         ],
     );
 }
+
+#[test]
+fn known_name_starting_with_ba_after_the_verb() {
+    assert_pairs(
+        "وقال الباحث نادر بركات إن السوق هادئة. وتابع بركات \"الأسعار ستستقر\".",
+        &[
+            ("نادر بركات", "السوق هادئة"),
+            ("نادر بركات", "الأسعار ستستقر"),
+        ],
+    );
+}
