@@ -455,3 +455,12 @@ fn known_name_starting_with_ba_after_the_verb() {
         ],
     );
 }
+
+#[test]
+fn time_clause_with_an_is_no_complementizer() {
+    // «قبل أن يعود»: أن after a time word; the content of دعا ends before the time clause.
+    assert_pairs(
+        "وفي لفتة ودية، دعا الوزير سامي خالد الضيوف لزيارة المصنع، قبل أن يعود الاثنان إلى القاعة.",
+        &[("سامي خالد", "الضيوف لزيارة المصنع")],
+    );
+}

@@ -253,7 +253,10 @@ impl Context<'_> {
                     return self.trim_end(start, k);
                 }
                 if let Some(_end) = self.phrase_at(k, Class::ContentBoundary) {
-                    let time_clause = matches!(self.tokens.bare(k), "عندما" | "حينما" | "حين");
+                    let time_clause = matches!(
+                        self.tokens.bare(k),
+                        "عندما" | "حينما" | "حين" | "قبل" | "بعد"
+                    );
                     if !time_clause || nominal {
                         return self.trim_end(start, k);
                     }

@@ -50,9 +50,16 @@ impl Engine<'_> {
         let mut k = j;
         while k < send.min(j + 30) {
             let t = &list[k];
+            // «قبل أن يعود»، «بعد أن»: أن after a time word opens a time clause, not content.
+            let time_clause = k > j
+                && matches!(
+                    self.cx.tokens.folded(k - 1),
+                    "قبل" | "بعد" | "منذ" | "عقب" | "حتي" | "ريثما"
+                );
             if t.is_exactly(Class::Complementizer)
                 && !t.has(clitic::CONJ)
                 && !matches!(self.cx.tokens.folded(k), "وان" | "فان")
+                && !time_clause
                 || t.punct() == Some(':')
             {
                 return Some(
