@@ -1,7 +1,7 @@
 //! Opening `shared/corpus/bulk.jsonl` (19,074 articles, 55 MB): time to the first article,
 //! the reader's first frame, time to the full index, eager load, and streaming all texts (the
-//! `rawi extract` path). `cargo bench --bench corpus`. Peak memory: `examples/open_corpus.rs`
-//! or `scripts/bench-reader-corpus.sh` (the reader, speakers included) under `/usr/bin/time -v`.
+//! `rawi extract` path). `cargo bench --bench corpus`. Peak memory: `benches/open_corpus.rs`
+//! or `benches/reader-corpus.sh` (the reader, speakers included) under `/usr/bin/time -v`.
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;

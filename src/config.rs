@@ -15,6 +15,7 @@ use ratatui::style::Color;
 use serde::Deserialize;
 use toml::Spanned;
 
+use crate::attribution::{Extractor, Lexicon};
 use crate::corpus::KeyMap as JsonKeys;
 use crate::text::{BidiMode, DirPolicy};
 use crate::tui::action::Action;
@@ -93,12 +94,61 @@ pub struct CorpusConfig {
     pub encoding: Option<String>,
 }
 
+/// The `[attribution]` table: the user's own word lists, added to the built-in ones.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct AttributionConfig {
+    /// `lexicons = ["file.toml", ...]`: files in the format of `assets/lexicon/*.toml`, a
+    /// relative path being relative to the config file's folder.
+    pub lexicons: Vec<PathBuf>,
+    /// Their cues and words, merged; read when the config is loaded, so a bad file is reported
+    /// with the config's problems.
+    pub extra: Lexicon,
+}
+
+impl AttributionConfig {
+    /// The attribution engine: the built-in one, or, when the config adds word lists, one
+    /// built with them. Called once per process; a custom engine lives as long as it does.
+    pub fn extractor(&self) -> &'static Extractor {
+        if self.extra == Lexicon::default() {
+            return Extractor::builtin();
+        }
+        let mut lexicon = Lexicon::builtin();
+        lexicon.merge(self.extra.clone());
+        Box::leak(Box::new(Extractor::new(&lexicon)))
+    }
+
+    /// Reads `lexicons` (paths relative to `base`); the files that parse are merged into
+    /// `extra`, the others named in the error.
+    fn set_lexicons(&mut self, base: &Path, value: toml::Value) -> Result<(), String> {
+        let paths: Vec<PathBuf> = typed(value)?;
+        let mut errors = Vec::new();
+        for path in &paths {
+            let full = base.join(path);
+            let shown = crate::text::display_safe(&full.display().to_string()).into_owned();
+            match std::fs::read_to_string(&full) {
+                Ok(text) => match Lexicon::from_toml_str(&text) {
+                    Ok(lexicon) => self.extra.merge(lexicon),
+                    Err(e) => errors.push(format!("{shown}: {e}")),
+                },
+                Err(e) => errors.push(format!("cannot read {shown} ({e})")),
+            }
+        }
+        self.lexicons = paths;
+        if errors.is_empty() {
+            Ok(())
+        } else {
+            Err(errors.join("; "))
+        }
+    }
+}
+
 #[derive(Debug, Clone)]
 pub struct Config {
     pub reader: ReaderConfig,
     pub theme: Theme,
     pub keymap: KeyMap,
     pub corpus: CorpusConfig,
+    pub attribution: AttributionConfig,
 }
 
 /// Something wrong in a config file, with where it is.
@@ -148,7 +198,7 @@ impl Default for Config {
                 highlights: true,
             },
             theme: Theme {
-                speakers: vec![Color::Yellow],
+                speakers: vec![Color::Indexed(33)],
                 focused_quote_fg: Color::Black,
                 search_fg: Color::Black,
                 search_bg: Color::Yellow,
@@ -162,10 +212,11 @@ impl Default for Config {
                 selection_bg: Color::Gray,
                 status_fg: Color::White,
                 status_bg: Color::DarkGray,
-                notice_fg: Color::Red,
+                notice_fg: Color::LightYellow,
             },
             keymap: KeyMap::default(),
             corpus: CorpusConfig::default(),
+            attribution: AttributionConfig::default(),
         };
         // The embedded file is tested to load without problems.
         config.apply(Path::new("(built-in config)"), DEFAULT_CONFIG);
@@ -246,7 +297,13 @@ impl Config {
         };
         let mut problems = Vec::new();
         for (section, table) in sections {
-            for (key, value) in table {
+            let mut entries: Vec<_> = table.into_iter().collect();
+            if section.get_ref() == "keys" {
+                // Unbinding first, so that a sequence whose default clashes with a new binding
+                // can be unbound in the same file, whatever the order of the entries.
+                entries.sort_by_key(|(_, value)| value.get_ref().as_str() != Some("noop"));
+            }
+            for (key, value) in entries {
                 let name = format!("{}.{}", section.get_ref(), key.get_ref());
                 let offset = key.span().start;
                 let result = match section.get_ref().as_str() {
@@ -254,9 +311,15 @@ impl Config {
                     "theme" => self.theme.set(key.get_ref(), value.into_inner()),
                     "keys" => bind_key(&mut self.keymap, key.get_ref(), value.into_inner()),
                     "corpus" => self.corpus.set(key.get_ref(), value.into_inner()),
-                    _ => {
-                        Err("unknown section (expected reader, theme, keys or corpus)".to_string())
+                    "attribution" if key.get_ref() == "lexicons" => {
+                        let base = file.parent().unwrap_or(Path::new("."));
+                        self.attribution.set_lexicons(base, value.into_inner())
                     }
+                    "attribution" => Err("unknown key".to_string()),
+                    _ => Err(
+                        "unknown section (expected reader, theme, keys, corpus or attribution)"
+                            .to_string(),
+                    ),
                 };
                 if let Err(message) = result {
                     problems.push(problem(
@@ -314,7 +377,12 @@ impl CorpusConfig {
     }
 }
 
+/// A colour: a name, `"#rrggbb"`, or a 256-colour index (`33` or `"33"`).
 fn colour(value: toml::Value) -> Result<Color, String> {
+    if let toml::Value::Integer(i) = value {
+        let index = u8::try_from(i).map_err(|_| format!("colour index {i} is not in 0-255"))?;
+        return Ok(Color::Indexed(index));
+    }
     let name: String = typed(value)?;
     Color::from_str(&name).map_err(|_| format!("unknown colour `{name}`"))
 }
@@ -388,6 +456,22 @@ mod tests {
         );
         assert!(config.reader.mouse);
         assert_eq!(config.theme.search_bg, Config::default().theme.search_bg);
+    }
+
+    #[test]
+    fn colours_are_names_indices_or_rgb() {
+        let mut config = Config::default();
+        let text = "[theme]\nspeakers = [33, \"166\", \"#102030\", \"red\"]\nsearch_bg = 300\n";
+        let problems = config.apply(Path::new("c.toml"), text);
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert!(problems[0].message.contains("0-255"), "{problems:?}");
+        let expected = [
+            Color::Indexed(33),
+            Color::Indexed(166),
+            Color::Rgb(0x10, 0x20, 0x30),
+            Color::Red,
+        ];
+        assert_eq!(config.theme.speakers, expected);
     }
 
     #[test]

@@ -1,6 +1,6 @@
 //! The `rawi` binary: parses arguments and calls the library.
 
-use std::io::{self, BufReader};
+use std::io::{self, BufReader, IsTerminal};
 use std::path::PathBuf;
 
 use anyhow::Context;
@@ -72,7 +72,7 @@ struct TextArgs {
     #[arg(long, value_enum, default_value_t = OnOff::On)]
     shape: OnOff,
     /// Who reorders right-to-left text: app (rawi; the terminal's own bidi is switched off),
-    /// terminal (rawi sends logical order), or off.
+    /// terminal (rawi sends logical order), or off (neither reordered nor shaped).
     #[arg(long, value_enum, default_value_t = Bidi::App)]
     bidi: Bidi,
     /// Show bidi formatting characters (LRM, RLO, isolates...) as visible marks.
@@ -102,6 +102,10 @@ struct ExtractArgs {
     speakers: bool,
     #[command(flatten)]
     encoding: EncodingArg,
+    /// Config file to read the `[corpus]` and `[attribution]` tables from (default: $RAWI_CONFIG,
+    /// else ~/.config/rawi/config.toml).
+    #[arg(long, value_name = "FILE")]
+    config: Option<PathBuf>,
     /// Articles: .txt files, folders, .jsonl corpora, or - for stdin.
     #[arg(required = true)]
     paths: Vec<PathBuf>,
@@ -241,6 +245,14 @@ fn read(args: &ReadArgs, matches: &ArgMatches) -> anyhow::Result<()> {
         reader.mouse = true;
     }
     let opts = args.encoding.load_options(&config.corpus)?;
+    // Checked before the articles are read (after the config's problems are printed): the
+    // reader would wait on a blank screen for an article typed at the keyboard.
+    if args.paths.iter().any(|p| p.as_os_str() == "-") && io::stdin().is_terminal() {
+        anyhow::bail!(
+            "`-` reads an article from stdin, but stdin is the terminal: pipe one in \
+             (`cat article.txt | rawi -`)"
+        );
+    }
     let ended = rawi::tui::run(args.paths.clone(), opts, &config, notice)?;
     // The terminal is back: what could not be opened or saved, on stderr.
     for message in &ended.messages {
@@ -268,10 +280,19 @@ fn render(args: &RenderArgs) -> anyhow::Result<()> {
 }
 
 fn extract(args: &ExtractArgs) -> anyhow::Result<()> {
-    let loaded = rawi::config::load(None);
+    let loaded = rawi::config::load(args.config.as_deref());
+    for problem in &loaded.problems {
+        eprintln!(
+            "rawi extract: config: {}",
+            display_safe(&problem.to_string())
+        );
+    }
+    // A config problem (a word list that does not load) changes the output: it counts.
+    let config_problems = loaded.problems.len();
     let opts = args.encoding.load_options(&loaded.config.corpus)?;
+    let extractor = loaded.config.attribution.extractor();
     if args.speakers {
-        return extract_speakers(args, &opts);
+        return extract_speakers(args, &opts, extractor, config_problems);
     }
     let format = match args.format {
         Format::Jsonl => rawi::extract::Format::Jsonl,
@@ -279,20 +300,26 @@ fn extract(args: &ExtractArgs) -> anyhow::Result<()> {
         Format::Text => rawi::extract::Format::Text,
     };
     let mut stdout = io::BufWriter::with_capacity(1 << 20, io::stdout().lock());
-    let problems = rawi::extract::run(&args.paths, format, &opts, &mut stdout)
+    let problems = rawi::extract::run(&args.paths, format, &opts, extractor, &mut stdout)
         .or_else(|e| ignore_broken_pipe(e).map(|()| 0))
-        .context("extract")?;
+        .context("extract")?
+        + config_problems;
     if problems > 0 {
         // Each was reported on its own line above; the status says the output is incomplete.
-        anyhow::bail!("{problems} problem(s) with the inputs, see above");
+        anyhow::bail!("{problems} problem(s) with the inputs or the config, see above");
     }
     Ok(())
 }
 
 /// `rawi extract --speakers`: the corpus-wide speaker index as JSON Lines.
-fn extract_speakers(args: &ExtractArgs, opts: &LoadOptions) -> anyhow::Result<()> {
+fn extract_speakers(
+    args: &ExtractArgs,
+    opts: &LoadOptions,
+    extractor: &rawi::attribution::Extractor,
+    config_problems: usize,
+) -> anyhow::Result<()> {
     let mut stdout = io::BufWriter::with_capacity(1 << 20, io::stdout().lock());
-    let extract = |text: &str| rawi::attribution::Extractor::builtin().extract(text);
+    let extract = |text: &str| extractor.extract(text);
     let library =
         match rawi::index::write_speakers_of_paths(&args.paths, opts, &extract, &mut stdout) {
             Ok(library) => library,
@@ -304,8 +331,9 @@ fn extract_speakers(args: &ExtractArgs, opts: &LoadOptions) -> anyhow::Result<()
     for problem in problems {
         eprintln!("rawi extract: {}", display_safe(&problem.to_string()));
     }
-    if !problems.is_empty() {
-        anyhow::bail!("{} problem(s) with the inputs, see above", problems.len());
+    let count = problems.len() + config_problems;
+    if count > 0 {
+        anyhow::bail!("{count} problem(s) with the inputs or the config, see above");
     }
     Ok(())
 }

@@ -7,7 +7,7 @@
 
 use std::io::{self, BufRead, Write};
 
-use crate::text::{LayoutOptions, Layouter};
+use crate::text::{LayoutOptions, Layouter, MAX_PIECE, paragraph_pieces};
 
 /// Renders every line of `input` (one paragraph each) at `width` cells.
 pub fn render(
@@ -31,10 +31,13 @@ pub fn render(
             Ok(text) => std::borrow::Cow::Borrowed(text),
             Err(_) => String::from_utf8_lossy(&raw),
         };
-        layouter.render_into(&paragraph, width, opts, &mut buffer);
-        if buffer.len() >= 1 << 16 {
-            out.write_all(buffer.as_bytes())?;
-            buffer.clear();
+        // A giant line is laid out piece by piece, in bounded memory.
+        for piece in paragraph_pieces(&paragraph, MAX_PIECE) {
+            layouter.render_into(&paragraph[piece], width, opts, &mut buffer);
+            if buffer.len() >= 1 << 16 {
+                out.write_all(buffer.as_bytes())?;
+                buffer.clear();
+            }
         }
     }
     out.write_all(buffer.as_bytes())?;

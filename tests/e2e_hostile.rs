@@ -99,8 +99,8 @@ fn context(bytes: &[u8], at: usize) -> String {
 /// The length of the allowed escape sequence at the start of `seq`, or `None`.
 ///
 /// - CSI with numeric parameters (and a `?` private marker) ending in a cursor, erase, scroll,
-///   SGR or mode final byte, as crossterm writes them; `CSI n SP q` (cursor shape); `CSI 6 n`
-///   (where is the cursor, asked once by ratatui at start).
+///   SGR or mode final byte, as crossterm writes them; `CSI n SP q` (cursor shape). Not `CSI 6n`:
+///   rawi asks the terminal nothing, so a reply-provoking request is always an attack.
 /// - OSC 52 (clipboard) with a base64 payload, ended by BEL: rawi's own `y`.
 fn allowed_sequence(seq: &[u8]) -> Option<usize> {
     if let Some(params) = seq.strip_prefix(b"\x1b[") {
@@ -111,10 +111,6 @@ fn allowed_sequence(seq: &[u8]) -> Option<usize> {
         let final_byte = *params.get(n)?;
         if final_byte == b' ' && params.get(n + 1) == Some(&b'q') {
             return Some(2 + n + 2);
-        }
-        if &params[..n + 1] == b"6n" {
-            // ratatui asks where the cursor is when it starts (crossterm's `cursor::position`).
-            return Some(4);
         }
         return b"ABCDEFGHJKSTXdfhlmsu"
             .contains(&final_byte)
@@ -260,7 +256,7 @@ fn render_and_extract_print_no_control_from_the_input() {
 #[test]
 fn the_byte_check_refuses_every_attack_and_accepts_what_rawi_sends() {
     // What rawi and crossterm send: cursor moves, erase, colours, modes, OSC 52 after y.
-    let ours = b"\x1b[6n\x1b[?1049h\x1b[2J\x1b[1;1H\x1b[38;5;7;48;5;8m Speakers\x1b[0m\x1b[8l\
+    let ours = b"\x1b[?1049h\x1b[2J\x1b[1;1H\x1b[38;5;7;48;5;8m Speakers\x1b[0m\x1b[8l\
         \x1b[?25l\x1b[2 q\x1b[K\x1b]52;c;2LPZhNmK\x07\x1b[?25h\r\n";
     assert_eq!(check_terminal_output(ours).len(), 1);
     for attack in ATTACKS.iter().chain(std::iter::once(&BIDI)) {

@@ -250,3 +250,43 @@ fn a_bad_config_is_reported_and_rawi_starts_with_defaults() {
             .contains("bad-config.toml:2: key `reader.mouse`")
     );
 }
+
+#[test]
+fn a_bad_key_binding_keeps_its_default_in_the_real_binary() {
+    if !tmux_available() {
+        return;
+    }
+    let dir = std::path::PathBuf::from(env!("CARGO_TARGET_TMPDIR"));
+    let config = dir.join("bad-key-config.toml");
+    std::fs::write(&config, "[keys]\n\"x\" = \"quit\"\n\"q\" = \"fly\"\n").unwrap();
+    let tmux = Tmux::start(
+        100,
+        24,
+        &["--config", config.to_str().unwrap(), &seed_path()],
+        &[],
+    );
+    tmux.wait_text("unknown action `fly`");
+    tmux.keys(&["q"]);
+    assert_eq!(tmux.assert_restored(), 0, "q still quits");
+}
+
+#[test]
+fn the_library_fills_up_when_the_terminal_grows() {
+    if !tmux_available() {
+        return;
+    }
+    // The bundled articles at 80x15: no room for the library; J J goes to the third article.
+    let tmux = Tmux::start(80, 15, &[], &[]);
+    tmux.wait_text("1/4");
+    tmux.keys(&["J"]);
+    tmux.wait_text("2/4");
+    tmux.keys(&["J"]);
+    tmux.wait_text("3/4");
+    tmux.resize(120, 20);
+    let titles = ["000_seed", "004_bbc", "031_bbc", "052_skynews"];
+    tmux.wait_for("every article in the library pane", |s| {
+        s.contains("Articles 4") && titles.iter().all(|t| s.contains(t))
+    });
+    tmux.keys(&["q"]);
+    tmux.assert_restored();
+}

@@ -132,3 +132,53 @@ fn unreadable_paths_are_reported_and_the_rest_processed() {
     );
     assert_eq!(out.lines().count(), 1);
 }
+
+#[test]
+fn the_configs_own_word_lists_add_cues_and_a_bad_list_is_named() {
+    // An invented verb of saying that the built-in lexicon does not know.
+    let dir = temp_dir("lexicon");
+    let article = dir.join("a.txt");
+    std::fs::write(&article, "همس الوزير خالد عمر أن الاجتماع كان ناجحا.\n").unwrap();
+    std::fs::write(
+        dir.join("mine.toml"),
+        "[[cue]]\npast = \"همس\"\npresent = \"يهمس\"\n",
+    )
+    .unwrap();
+    let config = dir.join("config.toml");
+    std::fs::write(&config, "[attribution]\nlexicons = [\"mine.toml\"]\n").unwrap();
+    let article = article.to_str().unwrap();
+
+    let (out, _, ok) = rawi(&["extract", article], None);
+    assert!(
+        ok && out.contains("\"quotes\":[]"),
+        "built-in lexicon: {out}"
+    );
+    let (out, err, ok) = rawi(
+        &["extract", "--config", config.to_str().unwrap(), article],
+        None,
+    );
+    assert!(ok, "{err}");
+    assert!(
+        out.contains("\"cue\":\"همس\"") && out.contains("\"text\":\"الاجتماع كان ناجحا\""),
+        "{out}"
+    );
+
+    std::fs::write(
+        &config,
+        "[attribution]\nlexicons = [\"mine.toml\", \"missing.toml\"]\n",
+    )
+    .unwrap();
+    let (out, err, ok) = rawi(
+        &["extract", "--config", config.to_str().unwrap(), article],
+        None,
+    );
+    assert!(!ok, "a list that does not load counts as a problem");
+    assert!(
+        err.contains("config.toml:2: key `attribution.lexicons`") && err.contains("missing.toml"),
+        "{err}"
+    );
+    assert!(
+        out.contains("\"cue\":\"همس\""),
+        "the lists that load are used: {out}"
+    );
+}

@@ -191,16 +191,18 @@ fn a_single_50_mb_line_without_spaces_opens() {
     assert!(out.status.success());
     let stdout = String::from_utf8(out.stdout).unwrap();
     assert!(stdout.contains("one-line.txt") && stdout.contains("good.txt"));
-    // `rawi render` lays it out too (one paragraph of 26 million cells), with bounded time.
+    // `rawi render` lays it out too (26 million cells), in pieces of 64 KiB (32,768 letters),
+    // so in bounded memory: each piece ends with a short line.
     let out = Command::new(env!("CARGO_BIN_EXE_rawi"))
         .args(["render", "--width", "200"])
         .arg(&big)
         .output()
         .unwrap();
     assert!(out.status.success());
+    let pieces = (25usize << 20) / 32768;
     assert_eq!(
         out.stdout.iter().filter(|&&b| b == b'\n').count(),
-        (25usize << 20).div_ceil(200)
+        pieces * 32768usize.div_ceil(200)
     );
 }
 
@@ -319,5 +321,22 @@ fn one_article_on_stdin_has_the_article_limit() {
     assert_eq!(
         loaded.errors[0].to_string(),
         "-: 64.0 MiB is over the 64 MiB limit for one article"
+    );
+}
+
+#[test]
+fn the_reader_refuses_an_output_that_is_not_a_terminal() {
+    let case = Case::new();
+    let out = Command::new(env!("CARGO_BIN_EXE_rawi"))
+        .arg(&case.good)
+        .stdin(std::process::Stdio::null())
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success());
+    assert!(out.stdout.is_empty(), "nothing drawn into the pipe");
+    assert!(
+        stderr.contains("stdout is not one") && stderr.contains("rawi render"),
+        "{stderr}"
     );
 }

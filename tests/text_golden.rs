@@ -220,7 +220,7 @@ fn width_one_never_overflows() {
 #[test]
 fn controls_become_placeholders_tabs_expand_cr_goes() {
     let line = one_line("a\u{1B}[31mb\r\0\u{7F}\u{9B}", &LayoutOptions::default());
-    assert_eq!(line.text, "a␛[31mb␀␡\u{FFFD}");
+    assert_eq!(line.text, "a␛[31mb␀␡␦");
     let esc = &line.glyphs[1];
     assert_eq!(
         esc.logical,

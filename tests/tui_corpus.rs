@@ -161,6 +161,12 @@ fn bookmarks_toggle_list_and_jump() {
     );
     press(&mut state, &[ch('\'')]);
     assert_eq!(state.bookmarks.rows.len(), 2);
+    // h leaves the list like esc; l goes to a bookmark like enter.
+    press(&mut state, &[ch('h')]);
+    assert_eq!(state.screen, Screen::Reader);
+    press(&mut state, &[ch('\''), ch('l')]);
+    assert_eq!(state.screen, Screen::Reader);
+    assert_eq!(state.current, 0);
 }
 
 #[test]
@@ -200,4 +206,112 @@ fn the_new_screens_survive_tiny_terminals() {
         press(&mut state, &typed("has:quotes"));
         draw(&state);
     }
+}
+
+#[test]
+fn on_the_speakers_screen_l_opens_like_enter_and_h_steps_back_like_esc() {
+    let mut state = corpus_state(corpus_articles(), 100, 30);
+    for (open, back) in [
+        (ch('l'), ch('h')),
+        (key(KeyCode::Right), key(KeyCode::Left)),
+    ] {
+        press(&mut state, &[ch('S')]);
+        assert_eq!(state.screen, Screen::People);
+        press(&mut state, &[open]);
+        assert!(state.people.opened.is_some(), "{open:?} opens the speaker");
+        press(&mut state, &[back]);
+        assert_eq!(
+            state.screen,
+            Screen::People,
+            "{back:?} steps back one level"
+        );
+        assert!(state.people.opened.is_none());
+        press(&mut state, &[open, ch('j'), open]);
+        assert_eq!(state.screen, Screen::Reader, "{open:?} on a quote opens it");
+        press(&mut state, &[ch('S'), back, back]);
+        assert_eq!(state.screen, Screen::Reader, "{back:?} at the top leaves");
+    }
+    // The hint line says so.
+    press(&mut state, &[ch('S')]);
+    let status = row_text(&draw(&state), 29);
+    assert!(status.contains("enter/l/→: their quotes"), "{status}");
+    assert!(status.contains("esc/h/←: back"), "{status}");
+    press(&mut state, &[ch('l')]);
+    let status = row_text(&draw(&state), 29);
+    assert!(
+        status.contains("enter/l/→: open the article there"),
+        "{status}"
+    );
+}
+
+#[test]
+fn an_empty_speakers_screen_says_whether_speakers_may_still_come() {
+    use std::sync::{Arc, Mutex};
+    // The second article's extraction waits for the test: the index stays incomplete.
+    let gate = Arc::new(Mutex::new(()));
+    let held = gate.lock().unwrap();
+    let waiting = gate.clone();
+    let extract: rawi::tui::state::ExtractFn = Arc::new(move |text: &str| {
+        if text.contains("second") {
+            let _released = waiting.lock();
+        }
+        rawi::attribution::Extraction::default()
+    });
+    let article = |id: &str, text: &str| rawi::corpus::Article {
+        id: id.into(),
+        title: id.into(),
+        text: text.into(),
+        ..Default::default()
+    };
+    let articles = vec![article("a1", "first, no quote"), article("a2", "second")];
+    let catalogue = rawi::tui::catalogue::Catalogue::new(
+        rawi::corpus::Library::from_articles(articles),
+        extract,
+    );
+    let mut state = rawi::tui::state::State::new(
+        catalogue,
+        &rawi::config::Config::default(),
+        ratatui::layout::Rect::new(0, 0, 100, 12),
+    );
+    // A partial index of the articles done so far, without speakers.
+    state.people.index = Some(Arc::new(rawi::index::SpeakerIndex::build([(
+        0,
+        &rawi::attribution::Extraction::default(),
+    )])));
+    press(&mut state, &[ch('S')]);
+    assert!(!state.catalogue.index_complete());
+    assert_eq!(row_text(&draw(&state), 1).trim(), "no speakers found yet");
+    drop(held);
+    tick_until_idle(&mut state);
+    assert!(state.catalogue.index_complete());
+    assert_eq!(row_text(&draw(&state), 1).trim(), "no speakers");
+    press(&mut state, &[ch('/'), ch('x')]);
+    assert_eq!(row_text(&draw(&state), 1).trim(), "no match");
+}
+
+#[test]
+fn counts_of_one_are_singular() {
+    // One article quoting one speaker once.
+    let mut articles = corpus_articles();
+    articles.truncate(1);
+    articles[0].text = "عنوان\nسالم: الأمن أولا\n".into();
+    let mut state = corpus_state(articles, 100, 12);
+    press(&mut state, &[ch('S')]);
+    assert!(
+        row_text(&draw(&state), 0).contains("Speakers 1 of 1 in 1 article,"),
+        "{}",
+        row_text(&draw(&state), 0)
+    );
+    press(&mut state, &[ch('/'), ch('س')]);
+    let status = row_text(&draw(&state), 11);
+    assert!(status.contains(" 1 speaker "), "{status}");
+    press(&mut state, &[key(KeyCode::Enter), key(KeyCode::Enter)]);
+    let header = row_text(&draw(&state), 0);
+    assert!(header.starts_with(" 1 quote in 1 article:"), "{header}");
+    // The library's filter prompt counts articles.
+    let mut state = corpus_state(corpus_articles(), 100, 12);
+    press(&mut state, &[ch('L'), ch('/')]);
+    press(&mut state, &typed("source:cnn"));
+    let status = row_text(&draw(&state), 11);
+    assert!(status.contains(" 1 article "), "{status}");
 }

@@ -114,7 +114,7 @@ fn every_default_binding_is_in_the_help() {
     );
     let state =
         rawi::tui::state::State::new(catalogue, &config, ratatui::layout::Rect::new(0, 0, 80, 24));
-    let help: Vec<_> = state.help.iter().map(|h| h.keys.clone()).collect();
+    let help: Vec<_> = state.help.iter().map(|h| h.keys.join(" ")).collect();
     for (action, _) in Action::BINDABLE {
         assert!(
             !config.keymap.keys_for(*action).is_empty(),
@@ -123,4 +123,62 @@ fn every_default_binding_is_in_the_help() {
     }
     assert!(help.iter().any(|k| k == "z z"));
     assert!(help.iter().any(|k| k.contains("ctrl-c")));
+}
+
+/// The action `keys` (e.g. `"q"`) do with the config `text` applied over the defaults, and the
+/// keys of the config reported as problems.
+fn with_config(text: &str, keys: &str) -> (Option<Action>, Vec<String>) {
+    let mut config = Config::default();
+    let problems = config.apply(std::path::Path::new("c.toml"), text);
+    let action = config.keymap.get(&parse_sequence(keys).unwrap());
+    (action, problems.into_iter().map(|p| p.key).collect())
+}
+
+#[test]
+fn a_bad_entry_leaves_that_keys_default_in_force_whatever_the_others_do() {
+    for text in [
+        "[keys]\n\"q\" = \"fly\"\n",
+        "[keys]\n\"x\" = \"quit\"\n\"q\" = \"fly\"\n",
+        "[keys]\n\"q\" = \"fly\"\n\"x\" = \"quit\"\n",
+        "[keys]\nx = \"quit\"\nq = \"fly\"\n",
+        "[keys]\n\"q\" = 3\n\"ctrl-q\" = \"quit\"\n",
+        "[keys]\n\"x\" = \"quit\"\n\"q\" = \"fly\"\n\"Q\" = \"quit\"\n",
+    ] {
+        let (q, problems) = with_config(text, "q");
+        assert_eq!(q, Some(Action::Quit), "{text}");
+        assert_eq!(problems, ["keys.q"], "{text}");
+    }
+    // A sequence that clashes with a default (`z` starts `z z`) is refused; `z z` still works.
+    let (zz, problems) = with_config("[keys]\n\"z\" = \"quit\"\n", "z z");
+    assert_eq!(zz, Some(Action::CenterFocus));
+    assert_eq!(problems, ["keys.z"]);
+}
+
+#[test]
+fn binding_a_key_to_an_action_keeps_the_actions_other_keys() {
+    let text = "[keys]\n\"x\" = \"quit\"\n";
+    assert_eq!(with_config(text, "x").0, Some(Action::Quit));
+    assert_eq!(
+        with_config(text, "q").0,
+        Some(Action::Quit),
+        "q still quits"
+    );
+    // Rebinding a key replaces only that key's action; "noop" unbinds it.
+    let text = "[keys]\n\"q\" = \"down\"\n\"ctrl-c\" = \"noop\"\n";
+    assert_eq!(with_config(text, "q").0, Some(Action::Down));
+    assert_eq!(with_config(text, "ctrl-c").0, None);
+    let mut config = Config::default();
+    config.apply(std::path::Path::new("c.toml"), text);
+    assert!(config.keymap.keys_for(Action::Quit).is_empty());
+}
+
+#[test]
+fn unbinding_comes_first_whatever_the_order_of_the_entries() {
+    // `z` starts the default `z z`, `z t`, `z b`: once they are unbound, `z` may be bound, even
+    // though "z" sorts before them.
+    let text =
+        "[keys]\n\"z\" = \"quit\"\n\"z z\" = \"noop\"\n\"z t\" = \"noop\"\n\"z b\" = \"noop\"\n";
+    let (z, problems) = with_config(text, "z");
+    assert_eq!(problems, Vec::<String>::new());
+    assert_eq!(z, Some(Action::Quit));
 }

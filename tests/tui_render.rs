@@ -219,3 +219,44 @@ fn the_cursor_sits_on_the_focused_quote_or_the_selected_row() {
     let speakers = state.panes().unwrap().speakers.unwrap();
     assert_eq!(pos.y, speakers.y + 2, "second row of the list");
 }
+
+#[test]
+fn lists_scrolled_at_a_small_size_fill_up_again_when_the_terminal_grows() {
+    // At 80x15 there is no library pane; `J J` selects the third article there.
+    let mut state = library_state(80, 15);
+    press(&mut state, &[ch('J'), ch('J')]);
+    act(&mut state, &[rawi::tui::action::Action::Resize(120, 20)]);
+    assert!(state.library_shown());
+    let mut fresh = library_state(120, 20);
+    press(&mut fresh, &[ch('J'), ch('J')]);
+    assert_eq!(state.library.offset, fresh.library.offset);
+    let (grown, started) = (draw(&state), draw(&fresh));
+    for y in 0..20 {
+        assert_eq!(row_text(&grown, y), row_text(&started, y), "row {y}");
+    }
+}
+
+#[test]
+fn with_the_terminals_own_bidi_the_pane_border_carries_a_left_to_right_mark() {
+    // `--bidi terminal`: the terminal reorders each row; an LRM after the border keeps the
+    // Arabic of the two panes from forming one run that would swap them.
+    let border_cells = |state: &rawi::tui::state::State| {
+        let terminal = draw(state);
+        let buffer = terminal.backend().buffer().clone();
+        // Every row but the status bar (its own separators sit between Latin words).
+        (0..buffer.area.height - 1)
+            .filter_map(|y| {
+                (0..buffer.area.width)
+                    .map(|x| buffer[(x, y)].symbol().to_string())
+                    .find(|s| s.starts_with('│'))
+            })
+            .collect::<Vec<_>>()
+    };
+    let mut state = seed_state(100, 20);
+    let app = border_cells(&state);
+    assert!(!app.is_empty() && app.iter().all(|s| s == "│"), "{app:?}");
+    state.settings.layout.bidi = rawi::text::BidiMode::Terminal;
+    let terminal = border_cells(&state);
+    assert_eq!(terminal.len(), 19, "{terminal:?}");
+    assert!(terminal.iter().all(|s| s == "│\u{200E}"), "{terminal:?}");
+}

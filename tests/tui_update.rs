@@ -325,3 +325,32 @@ fn tiny_terminals_do_not_panic() {
         draw(&state);
     }
 }
+
+#[test]
+fn with_bidi_off_shaping_is_said_to_be_off_and_s_says_why_it_cannot_change() {
+    let mut config = rawi::config::Config::default();
+    config.reader.bidi = rawi::text::BidiMode::Off;
+    let mut state = state_with(&config, vec![seed()], 100, 30);
+    let status = |state: &rawi::tui::state::State| row_text(&draw(state), 29);
+    assert!(
+        status(&state).contains("bidi off · shape off"),
+        "{}",
+        status(&state)
+    );
+    let before = state.settings.layout.clone();
+    press(&mut state, &[ch('s')]);
+    assert_eq!(
+        state.settings.layout, before,
+        "s changes nothing it cannot show"
+    );
+    let notice = state.notice.clone().unwrap_or_default();
+    assert!(
+        notice.contains("shaping is unavailable with bidi off"),
+        "{notice}"
+    );
+    assert!(
+        status(&state).contains("shaping is unavailable"),
+        "{}",
+        status(&state)
+    );
+}

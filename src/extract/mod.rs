@@ -154,9 +154,9 @@ pub fn run(
     paths: &[PathBuf],
     format: Format,
     opts: &LoadOptions,
+    extractor: &Extractor,
     out: &mut dyn Write,
 ) -> io::Result<usize> {
-    let extractor = Extractor::builtin();
     let mut problems = 0;
     let mut first = true;
     let mut result = Ok(());

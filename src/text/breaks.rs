@@ -105,7 +105,7 @@ mod tests {
     ];
 
     proptest! {
-        #![proptest_config(ProptestConfig::with_cases(2000))]
+        #![proptest_config(crate::text::proptest_config(2000))]
         #[test]
         fn lazy_breaks_match_the_whole_paragraph_run(
             pieces in proptest::collection::vec(proptest::sample::select(PIECES), 1..60),

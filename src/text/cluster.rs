@@ -303,7 +303,7 @@ mod tests {
     }
 
     proptest! {
-        #![proptest_config(ProptestConfig::with_cases(3000))]
+        #![proptest_config(crate::text::proptest_config(3000))]
         #[test]
         fn shortcut_segmentation_matches_uax29(chars in proptest::collection::vec(simple_char(), 0..40)) {
             let text: String = chars.into_iter().collect();

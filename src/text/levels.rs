@@ -303,7 +303,7 @@ mod tests {
     }
 
     proptest! {
-        #![proptest_config(ProptestConfig::with_cases(4000))]
+        #![proptest_config(crate::text::proptest_config(4000))]
         #[test]
         fn simple_rtl_matches_unicode_bidi(text in text_from(RTL_ALPHABET)) {
             let (ours, theirs) = both(&text, Direction::Rtl);

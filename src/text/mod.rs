@@ -28,6 +28,7 @@ mod breaks;
 mod cluster;
 mod layout;
 mod levels;
+mod pieces;
 mod props;
 mod reorder;
 mod sanitize;
@@ -38,6 +39,7 @@ mod wrap;
 use std::ops::Range;
 
 pub use layout::Layouter;
+pub use pieces::{MAX_PIECE, paragraph_pieces};
 pub use sanitize::{control_placeholder, display_safe, format_mark, is_bidi_format};
 pub use width::grapheme_width;
 
@@ -201,4 +203,18 @@ fn with_layouter<T>(f: impl FnOnce(&mut Layouter) -> T) -> T {
         Ok(mut layouter) => f(&mut layouter),
         Err(_) => f(&mut Layouter::new()),
     })
+}
+
+/// Property-test settings for the engine's modules: `cases` cases, and failing inputs kept next
+/// to the module's source (`src/text/NAME.proptest-regressions`) rather than in a folder at the
+/// crate's top level.
+#[cfg(test)]
+pub(crate) fn proptest_config(cases: u32) -> proptest::test_runner::Config {
+    use proptest::test_runner::{Config, FileFailurePersistence};
+    Config {
+        failure_persistence: Some(Box::new(FileFailurePersistence::WithSource(
+            "proptest-regressions",
+        ))),
+        ..Config::with_cases(cases)
+    }
 }

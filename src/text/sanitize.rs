@@ -8,11 +8,12 @@
 
 use std::borrow::Cow;
 
-/// Placeholder for a C1 control (there is no control picture for them).
-pub const C1_PLACEHOLDER: char = '\u{FFFD}';
+/// Placeholder for a C1 control. There is no control picture for them; ␦ (the symbol for
+/// "substitute") keeps them apart from `�`, which stands for bytes that were not valid text.
+pub const C1_PLACEHOLDER: char = '\u{2426}';
 
 /// The visible placeholder of a control character: `␀`..`␟` for C0 (so `␛` for ESC, `␉` for
-/// tab), `␡` for DEL, `�` for C1; `None` for anything else.
+/// tab), `␡` for DEL, `␦` for C1; `None` for anything else.
 pub fn control_placeholder(c: char) -> Option<char> {
     match c {
         '\0'..='\u{1F}' => char::from_u32(0x2400 + c as u32),
@@ -157,7 +158,7 @@ mod tests {
         assert_eq!(control_placeholder('\u{1B}'), Some('␛'));
         assert_eq!(control_placeholder('\0'), Some('␀'));
         assert_eq!(control_placeholder('\u{7F}'), Some('␡'));
-        assert_eq!(control_placeholder('\u{9B}'), Some('\u{FFFD}'));
+        assert_eq!(control_placeholder('\u{9B}'), Some('␦'));
         assert_eq!(control_placeholder('a'), None);
     }
 
@@ -169,7 +170,7 @@ mod tests {
     #[test]
     fn display_safe_replaces_everything_active() {
         let s = display_safe("a\u{1B}[2Jb\u{202E}c\td\u{9B}e\n\u{7F}");
-        assert_eq!(s, "a␛[2Jb‹RLO›c␉d\u{FFFD}e␊␡");
+        assert_eq!(s, "a␛[2Jb‹RLO›c␉d␦e␊␡");
         assert!(!s.chars().any(|c| c.is_control() || is_bidi_format(c)));
     }
 

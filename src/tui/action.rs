@@ -22,7 +22,8 @@ pub enum Action {
     /// Focus the next pane (Tab order), or the previous one.
     NextPane,
     PrevPane,
-    /// Focus the pane to the left or right of the focused one, as seen on screen.
+    /// Focus the pane to the left or right of the focused one, as seen on screen. On the
+    /// speakers and bookmarks screens: back one level (like `Cancel`) / open (like `Activate`).
     FocusLeft,
     FocusRight,
     /// On a speaker: jump to their first quote. On a quote: scroll the article to it. On an
@@ -110,8 +111,14 @@ impl Action {
         (Action::Bottom, "go to the end"),
         (Action::NextPane, "focus the next pane"),
         (Action::PrevPane, "focus the previous pane"),
-        (Action::FocusLeft, "focus the pane on the left"),
-        (Action::FocusRight, "focus the pane on the right"),
+        (
+            Action::FocusLeft,
+            "pane on the left; speakers/bookmarks: back",
+        ),
+        (
+            Action::FocusRight,
+            "pane on the right; speakers/bookmarks: open",
+        ),
         (
             Action::Activate,
             "open: speaker's first quote, quote, article",
@@ -128,7 +135,7 @@ impl Action {
         (Action::NextArticle, "next article"),
         (Action::PrevArticle, "previous article"),
         (Action::Search, "search (filters a focused list)"),
-        (Action::Cancel, "clear search / close"),
+        (Action::Cancel, "clear search / close / back"),
         (Action::ToggleHighlights, "highlights on/off"),
         (Action::ToggleShaping, "Arabic shaping on/off"),
         (Action::ToggleReveal, "show bidi controls on/off"),

@@ -7,7 +7,7 @@ use ratatui::layout::Rect;
 use super::action::Action;
 use super::doc::Anchor;
 use super::nav;
-use super::panes::Pane;
+use super::panes::{Pane, scroll_to_show};
 use super::recall::Recall;
 use super::state::{Screen, State};
 
@@ -134,11 +134,12 @@ pub fn key(state: &mut State, action: Action) -> bool {
         Action::PageUp | Action::HalfPageUp => -(rows / 2).max(1),
         Action::Top => isize::MIN / 2,
         Action::Bottom => isize::MAX / 2,
-        Action::Activate => {
+        // As on the speakers screen: l / → go there like Enter, h / ← back like Esc.
+        Action::Activate | Action::FocusRight => {
             jump(state);
             return true;
         }
-        Action::Cancel | Action::ListBookmarks => {
+        Action::Cancel | Action::FocusLeft | Action::ListBookmarks => {
             state.screen = Screen::Reader;
             return true;
         }
@@ -148,12 +149,16 @@ pub fn key(state: &mut State, action: Action) -> bool {
         list.selected =
             (list.selected as isize + by).clamp(0, list.rows.len() as isize - 1) as usize;
     }
-    let height = rows as usize;
-    list.offset = list.offset.min(list.selected);
-    if list.selected >= list.offset + height {
-        list.offset = list.selected + 1 - height;
-    }
+    // `update` then scrolls the list to the selection (`sync`).
     true
+}
+
+/// Keeps the selected bookmark in view, the list filling the screen.
+pub fn sync(state: &mut State) {
+    let height = list_area(state).height as usize;
+    let list = &mut state.bookmarks;
+    let selected = (!list.rows.is_empty()).then_some(list.selected);
+    list.offset = scroll_to_show(list.offset, selected, list.rows.len(), height);
 }
 
 fn jump(state: &mut State) {

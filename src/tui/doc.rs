@@ -6,7 +6,7 @@
 
 use std::ops::Range;
 
-use crate::text::{LayoutOptions, VisualLine, layout_paragraph};
+use crate::text::{LayoutOptions, MAX_PIECE, VisualLine, layout_paragraph, paragraph_pieces};
 
 /// A position in the logical text, which survives re-layout: paragraph + byte offset in it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Default)]
@@ -24,8 +24,11 @@ pub struct LinePos {
 
 #[derive(Debug, Clone)]
 pub struct Doc {
-    /// Byte offset where each paragraph starts; paragraph `i` ends before the next `\n`.
+    /// Byte offset where each paragraph starts; paragraph `i` ends before the next `\n`, or,
+    /// when a giant line was cut into pieces (see [`paragraph_pieces`]), where the next starts.
     starts: Vec<usize>,
+    /// Byte offset where each paragraph ends (its newline excluded).
+    ends: Vec<usize>,
     /// End of the last paragraph (the text length, less a final newline).
     len: usize,
     width: u16,
@@ -35,16 +38,33 @@ pub struct Doc {
 
 impl Doc {
     pub fn new(text: &str) -> Doc {
-        let mut starts = vec![0];
-        starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1));
-        let mut len = text.len();
-        if starts.len() > 1 && *starts.last().unwrap() == text.len() {
-            starts.pop(); // a final newline ends the last paragraph, it does not start one
-            len -= 1;
+        // A final newline ends the last paragraph, it does not start one.
+        let len = if text.ends_with('\n') {
+            text.len() - 1
+        } else {
+            text.len()
+        };
+        let mut starts = Vec::new();
+        let mut ends = Vec::new();
+        let mut line_start = 0;
+        let line_ends = memchr::memchr_iter(b'\n', &text.as_bytes()[..len]).chain([len]);
+        for line_end in line_ends {
+            let line = &text[line_start..line_end];
+            if line.len() <= MAX_PIECE {
+                starts.push(line_start);
+                ends.push(line_end);
+            } else {
+                for piece in paragraph_pieces(line, MAX_PIECE) {
+                    starts.push(line_start + piece.start);
+                    ends.push(line_start + piece.end);
+                }
+            }
+            line_start = line_end + 1;
         }
         Doc {
             lines: vec![None; starts.len()],
             starts,
+            ends,
             len,
             width: 0,
             opts: LayoutOptions::default(),
@@ -57,9 +77,7 @@ impl Doc {
 
     /// Byte range of paragraph `para` in the article (without its newline).
     pub fn para_range(&self, para: usize) -> Range<usize> {
-        let start = self.starts[para];
-        let end = self.starts.get(para + 1).map_or(self.len, |next| next - 1);
-        start..end
+        self.starts[para]..self.ends[para]
     }
 
     pub fn text_len(&self) -> usize {
@@ -274,5 +292,25 @@ mod tests {
         assert_eq!(doc.paragraphs(), 2);
         assert_eq!(doc.anchor_at(4), Anchor { para: 1, offset: 1 });
         assert_eq!(doc.para_range(1), 3..5);
+    }
+
+    #[test]
+    fn a_giant_line_is_laid_out_in_pieces_that_tile_it() {
+        let line = "كلمة ".repeat(MAX_PIECE / 4);
+        let text = format!("قبل\n{line}\nبعد");
+        let mut doc = Doc::new(&text);
+        assert!(doc.paragraphs() > 3);
+        assert_eq!(doc.para_range(0), 0..6);
+        let last = doc.paragraphs() - 1;
+        assert_eq!(&text[doc.para_range(last)], "بعد");
+        for para in 1..last {
+            assert_eq!(
+                doc.para_range(para).end,
+                doc.para_range(para + 1).start - usize::from(para + 1 == last)
+            );
+            assert!(doc.para_range(para).len() <= MAX_PIECE);
+        }
+        doc.set_layout(40, &LayoutOptions::default());
+        assert!(!doc.lines(&text, 1).is_empty());
     }
 }

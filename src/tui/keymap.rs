@@ -140,8 +140,10 @@ pub struct KeyMap {
 }
 
 impl KeyMap {
-    /// Binds `seq` (replacing what it had). Binding to [`Action::Noop`] unbinds. Fails when the
-    /// sequence and another binding would be prefixes of each other.
+    /// Binds `seq` (replacing what it had). The action's other keys stay bound: binding `x` to
+    /// quit leaves `q` quitting too. Binding to [`Action::Noop`] unbinds `seq`. Fails, changing
+    /// nothing, when the sequence and another binding would be prefixes of each other, so a
+    /// refused entry leaves the key's default in force.
     pub fn bind(&mut self, seq: Sequence, action: Action) -> Result<(), String> {
         if action == Action::Noop {
             self.bindings.remove(&seq);

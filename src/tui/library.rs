@@ -7,7 +7,7 @@ use std::collections::BTreeSet;
 use super::catalogue::Changes;
 use super::filter::LibraryQuery;
 use super::finder::TextSearch;
-use super::panes::Pane;
+use super::panes::{Pane, scroll_to_show};
 use super::recall::Recall;
 use super::state::State;
 
@@ -161,16 +161,10 @@ pub fn reopen_pending(state: &mut State) {
     }
 }
 
-/// Scrolls the list so that the selected article shows.
+/// Scrolls the list so that the selected article shows, filling the pane (see
+/// [`scroll_to_show`]).
 pub fn keep_selection_visible(state: &mut State) {
-    let height = state.list_rows(Pane::Library).max(1);
+    let height = state.list_rows(Pane::Library);
     let lib = &mut state.library;
-    let Some(at) = lib.selected_row() else {
-        lib.offset = lib.offset.min(lib.rows.len().saturating_sub(1));
-        return;
-    };
-    lib.offset = lib.offset.min(at);
-    if at >= lib.offset + height {
-        lib.offset = at + 1 - height;
-    }
+    lib.offset = scroll_to_show(lib.offset, lib.selected_row(), lib.rows.len(), height);
 }

@@ -50,7 +50,7 @@ use crate::text::BidiMode;
 use catalogue::Catalogue;
 use event_loop::Exit;
 use recall::Recall;
-use state::{State, builtin_extractor};
+use state::{State, engine_extractor};
 use terminal::TerminalEvents;
 
 /// How the reader ended, and what to tell on stderr once the terminal is back.
@@ -97,7 +97,18 @@ pub fn run(
     notice: Option<String>,
 ) -> anyhow::Result<Ended> {
     let corpus = corpus_key(&paths);
-    let catalogue = open_catalogue(paths, opts, builtin_extractor())?;
+    let catalogue = open_catalogue(
+        paths,
+        opts,
+        engine_extractor(config.attribution.extractor()),
+    )?;
+    // After the inputs (their problems say more), before the screen would go into a file or pipe.
+    if !io::IsTerminal::is_terminal(&io::stdout()) {
+        anyhow::bail!(
+            "the reader draws on a terminal, and stdout is not one; to print an article's lines \
+             use `rawi render FILE`, for its speakers and quotes `rawi extract FILE`"
+        );
+    }
     let (memory, memory_warning) = ReadingMemory::open_default();
     let signal = terminal::watch_signals()?;
     let setup = terminal::Setup {
@@ -107,7 +118,9 @@ pub fn run(
     };
     let _guard = terminal::enter(setup)?;
     let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
-    terminal.clear()?;
+    // Not `Terminal::clear`, which asks the terminal where its cursor is (`CSI 6n`) and gives
+    // up with an error after 2 s when nothing answers (a bare pty, some multiplexers).
+    ratatui::backend::Backend::clear(terminal.backend_mut())?;
     let size = terminal.size()?;
     let area = ratatui::layout::Rect::new(0, 0, size.width, size.height);
     let mut state = State::with_memory(catalogue, config, area, Recall::new(memory, corpus));

@@ -130,3 +130,43 @@ pub fn content(rect: Rect) -> Rect {
         rect.height.saturating_sub(1),
     )
 }
+
+/// The first row to show of a list of `len` rows in `height` rows, starting from `offset`, so
+/// that row `selected` is on screen and no rows are left empty below the list's end while rows
+/// above it are hidden (a list scrolled in a small pane fills up again when the pane grows).
+/// A hidden pane (`height` 0) keeps its offset.
+pub fn scroll_to_show(offset: usize, selected: Option<usize>, len: usize, height: usize) -> usize {
+    if height == 0 {
+        return offset;
+    }
+    let mut offset = offset;
+    if let Some(at) = selected {
+        offset = offset.min(at);
+        if at >= offset + height {
+            offset = at + 1 - height;
+        }
+    }
+    offset.min(len.saturating_sub(height))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::scroll_to_show;
+
+    #[test]
+    fn a_list_shows_its_selection_and_fills_its_height() {
+        assert_eq!(
+            scroll_to_show(0, Some(5), 10, 3),
+            3,
+            "down to the selection"
+        );
+        assert_eq!(scroll_to_show(4, Some(2), 10, 3), 2, "up to the selection");
+        assert_eq!(scroll_to_show(2, Some(2), 4, 10), 0, "grown: all rows show");
+        assert_eq!(
+            scroll_to_show(7, None, 8, 3),
+            5,
+            "no selection: no empty rows"
+        );
+        assert_eq!(scroll_to_show(2, Some(2), 4, 0), 2, "hidden: unchanged");
+    }
+}

@@ -12,7 +12,7 @@ use ratatui::layout::Rect;
 use super::action::Action;
 use super::catalogue::Changes;
 use super::nav;
-use super::panes::Pane;
+use super::panes::{Pane, scroll_to_show};
 use super::state::{Screen, State};
 use crate::index::{IndexedSpeaker, QuoteRef, SortBy, SpeakerIndex, name_key};
 
@@ -193,7 +193,8 @@ pub fn key(state: &mut State, action: Action) -> bool {
         Action::HalfPageUp => move_selection(state, -(rows / 2).max(1)),
         Action::Top => move_selection(state, isize::MIN / 2),
         Action::Bottom => move_selection(state, isize::MAX / 2),
-        Action::Activate | Action::FocusRight | Action::FocusLeft => activate(state),
+        // l / → open like Enter, h / ← step back like Esc (one level at a time).
+        Action::Activate | Action::FocusRight => activate(state),
         Action::Search if state.people.opened.is_none() => {
             state.people.editing = true;
         }
@@ -205,7 +206,7 @@ pub fn key(state: &mut State, action: Action) -> bool {
             sort(state);
             state.people.selected = 0;
         }
-        Action::Cancel => match state.people.opened {
+        Action::Cancel | Action::FocusLeft => match state.people.opened {
             Some(_) => {
                 state.people.opened = None;
                 state.people.previews.clear();
@@ -296,19 +297,13 @@ pub fn sync(state: &mut State) {
     if state.screen != Screen::People {
         return;
     }
-    let height = list_area(state).height.max(1) as usize;
+    let height = list_area(state).height as usize;
     let people = &mut state.people;
-    let keep = |selected: usize, offset: &mut usize| {
-        *offset = (*offset).min(selected);
-        if selected >= *offset + height {
-            *offset = selected + 1 - height;
-        }
-    };
-    keep(people.selected, &mut people.offset);
+    let len = people.order.len();
+    people.offset = scroll_to_show(people.offset, Some(people.selected), len, height);
     let Some(opened) = &mut people.opened else {
         return;
     };
-    keep(opened.selected, &mut opened.offset);
     let Some(speaker) = people
         .index
         .as_ref()
@@ -316,6 +311,8 @@ pub fn sync(state: &mut State) {
     else {
         return;
     };
+    let len = speaker.quotes.len();
+    opened.offset = scroll_to_show(opened.offset, Some(opened.selected), len, height);
     let visible = &speaker.quotes[opened.offset.min(speaker.quotes.len())..];
     let mut last_text: Option<(usize, Option<String>)> = None;
     for quote in visible.iter().take(height) {

@@ -1,7 +1,7 @@
 //! The rows of the speakers list: speakers in the chosen order, each followed by its quotes when
 //! expanded, filtered by the search when the list is searched.
 
-use super::panes::Pane;
+use super::panes::{Pane, scroll_to_show};
 use super::state::{Row, State};
 use crate::arabic;
 use crate::config::SpeakerSort;
@@ -64,7 +64,7 @@ pub fn selected_index(state: &State, rows: &[Row]) -> Option<usize> {
 /// Scrolls the list so the selected row is shown; selects the first row if none is.
 pub fn keep_selection_visible(state: &mut State) {
     let rows = rows(state);
-    let height = state.list_rows(Pane::Speakers).max(1);
+    let height = state.list_rows(Pane::Speakers);
     let index = selected_index(state, &rows);
     let list = &mut state.view_mut().speakers;
     let index = match index {
@@ -74,9 +74,5 @@ pub fn keep_selection_visible(state: &mut State) {
             0
         }
     };
-    list.offset = list.offset.min(index);
-    if index >= list.offset + height {
-        list.offset = index + 1 - height;
-    }
-    list.offset = list.offset.min(rows.len().saturating_sub(height));
+    list.offset = scroll_to_show(list.offset, Some(index), rows.len(), height);
 }

@@ -28,7 +28,12 @@ pub type ExtractFn = Arc<dyn Fn(&str) -> Extraction + Send + Sync>;
 
 /// The attribution engine built into rawi.
 pub fn builtin_extractor() -> ExtractFn {
-    Arc::new(|text: &str| Extractor::builtin().extract(text))
+    engine_extractor(Extractor::builtin())
+}
+
+/// An attribution engine (e.g. with the config's own word lists) as an [`ExtractFn`].
+pub fn engine_extractor(engine: &'static Extractor) -> ExtractFn {
+    Arc::new(move |text: &str| engine.extract(text))
 }
 
 /// A row of the speakers list.
@@ -95,7 +100,9 @@ pub struct Settings {
 /// One line of the help overlay: the keys and what they do.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct HelpLine {
-    pub keys: String,
+    pub action: super::action::Action,
+    /// The key sequences bound to the action, shortest first (`["z z"]`, `["j", "↓"]`).
+    pub keys: Vec<String>,
     pub what: &'static str,
 }
 
@@ -176,7 +183,8 @@ impl State {
         let help = super::action::Action::BINDABLE
             .iter()
             .map(|(action, what)| HelpLine {
-                keys: config.keymap.keys_for(*action).join(" "),
+                action: *action,
+                keys: config.keymap.keys_for(*action),
                 what,
             })
             .filter(|line| !line.keys.is_empty())
@@ -332,6 +340,7 @@ impl State {
         super::roster::keep_selection_visible(self);
         super::library::keep_selection_visible(self);
         super::people::sync(self);
+        super::bookmarks::sync(self);
         if self.panes().is_some_and(|p| p.rect(self.focus).is_none()) {
             self.focus = Pane::Article;
         }

@@ -131,3 +131,67 @@ impl Styles {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::Config;
+
+    /// The colour of a 256-colour index from 16 up, or of `#rrggbb`. The 16 named colours are
+    /// `None`: each terminal (and its light or dark scheme) picks their shades.
+    fn rgb(colour: Color) -> Option<[u8; 3]> {
+        const LEVELS: [u8; 6] = [0, 95, 135, 175, 215, 255];
+        match colour {
+            Color::Rgb(r, g, b) => Some([r, g, b]),
+            Color::Indexed(i @ 16..=231) => {
+                let i = usize::from(i - 16);
+                Some([LEVELS[i / 36], LEVELS[i / 6 % 6], LEVELS[i % 6]])
+            }
+            Color::Indexed(i @ 232..) => Some([8 + 10 * (i - 232); 3]),
+            _ => None,
+        }
+    }
+
+    /// WCAG relative luminance.
+    fn luminance([r, g, b]: [u8; 3]) -> f64 {
+        let lin = |c: u8| {
+            let c = f64::from(c) / 255.0;
+            if c <= 0.03928 {
+                c / 12.92
+            } else {
+                ((c + 0.055) / 1.055).powf(2.4)
+            }
+        };
+        0.2126 * lin(r) + 0.7152 * lin(g) + 0.0722 * lin(b)
+    }
+
+    fn contrast(a: f64, b: f64) -> f64 {
+        (a.max(b) + 0.05) / (a.min(b) + 0.05)
+    }
+
+    #[test]
+    fn default_speaker_colours_read_on_dark_and_light_backgrounds() {
+        let theme = Config::default().theme;
+        assert!(theme.speakers.len() >= 6);
+        for &colour in &theme.speakers {
+            let l = luminance(rgb(colour).unwrap_or_else(|| panic!("{colour:?} is fixed")));
+            let (on_black, on_white) = (contrast(l, 0.0), contrast(l, 1.0));
+            assert!(on_black >= 3.0, "{colour:?} on black: {on_black:.2}");
+            assert!(on_white >= 3.0, "{colour:?} on white: {on_white:.2}");
+        }
+        assert_eq!(
+            theme.focused_quote_fg,
+            Color::Black,
+            "on the speaker's colour"
+        );
+    }
+
+    #[test]
+    fn no_color_uses_attributes_only() {
+        let styles = Styles::new(&Config::default().theme, true);
+        for style in [styles.quote(0), styles.focused_quote(1), styles.mention(2)] {
+            assert_eq!((style.fg, style.bg), (None, None), "{style:?}");
+            assert!(!style.add_modifier.is_empty(), "{style:?}");
+        }
+    }
+}

@@ -15,6 +15,7 @@ use super::roster;
 use super::search;
 use super::state::{Row, Screen, State};
 use crate::config::SpeakerSort;
+use crate::text::BidiMode;
 use crate::tui::marks::overlapping;
 
 /// Something for the event loop to do.
@@ -123,6 +124,10 @@ fn apply(state: &mut State, action: Action, effects: &mut Vec<Effect>) {
         Action::SearchConfirm => search::confirm(state),
         Action::Cancel => cancel(state),
         Action::ToggleHighlights => state.settings.highlights = !state.settings.highlights,
+        // The text engine shapes only text it lays out for display (`--bidi app|terminal`).
+        Action::ToggleShaping if state.settings.layout.bidi == BidiMode::Off => {
+            state.notice = Some("shaping is unavailable with bidi off (--bidi app)".into())
+        }
         Action::ToggleShaping => state.settings.layout.shape = !state.settings.layout.shape,
         Action::ToggleReveal => state.settings.layout.reveal = !state.settings.layout.reveal,
         Action::ToggleSort => {

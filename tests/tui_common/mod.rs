@@ -117,13 +117,14 @@ pub fn fixture_extractor() -> ExtractFn {
 
 /// A reader on `articles`, `width` x `height`, the background extraction done.
 pub fn state_of(articles: Vec<Article>, width: u16, height: u16) -> State {
+    state_with(&Config::default(), articles, width, height)
+}
+
+/// A reader with `config` on `articles`, `width` x `height`, the background extraction done.
+pub fn state_with(config: &Config, articles: Vec<Article>, width: u16, height: u16) -> State {
     let mut catalogue = Catalogue::new(Library::from_articles(articles), fixture_extractor());
     assert!(catalogue.wait_idle(Duration::from_secs(30)));
-    let mut state = State::new(
-        catalogue,
-        &Config::default(),
-        Rect::new(0, 0, width, height),
-    );
+    let mut state = State::new(catalogue, config, Rect::new(0, 0, width, height));
     update(&mut state, Action::Tick);
     state
 }

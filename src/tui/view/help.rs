@@ -22,21 +22,19 @@ pub fn view(state: &State, frame: &mut Frame) {
         width,
         height,
     );
-    let keys_width = state
-        .help
+    let keys: Vec<String> = state.help.iter().map(|h| h.keys.join(" ")).collect();
+    let keys_width = keys
         .iter()
-        .map(|h| h.keys.chars().count())
+        .map(|k| k.chars().count())
         .max()
         .unwrap_or(0)
         .min(16);
-    let lines: Vec<Line> = state
-        .help
-        .iter()
+    let lines: Vec<Line> = (state.help.iter().zip(&keys))
         .skip(state.help_scroll)
-        .map(|h| {
+        .map(|(h, keys)| {
             Line::from(vec![
                 Span::styled(
-                    format!(" {:<keys_width$} ", h.keys),
+                    format!(" {keys:<keys_width$} "),
                     Style::new().add_modifier(Modifier::BOLD),
                 ),
                 Span::raw(h.what),

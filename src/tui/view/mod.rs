@@ -16,6 +16,7 @@ use ratatui::widgets::{Paragraph, Wrap};
 use super::paint;
 use super::panes::{MIN_HEIGHT, MIN_WIDTH, Pane};
 use super::state::{Screen, State};
+use crate::text::BidiMode;
 
 /// Draws the whole screen.
 pub fn view(state: &State, frame: &mut Frame) {
@@ -47,10 +48,18 @@ pub fn view(state: &State, frame: &mut Frame) {
     library::view(state, frame);
     status::view(state, frame);
     let style = state.styles.separator();
+    // A terminal that reorders by itself (`--bidi terminal`) takes each row as one left-to-right
+    // paragraph: the Arabic of two panes, joined by the neutral │, would make one right-to-left
+    // run and swap sides. A left-to-right mark after the │ (rawi's own, never the article's)
+    // ends the run at the border, so each pane is reordered in its place.
+    let symbol = match state.settings.layout.bidi {
+        BidiMode::Terminal => "│\u{200E}",
+        _ => "│",
+    };
     for sep in panes.separators.iter().flatten() {
         for y in sep.top()..sep.bottom() {
             frame.buffer_mut()[(sep.x, y)]
-                .set_symbol("│")
+                .set_symbol(symbol)
                 .set_style(style);
         }
     }
@@ -86,4 +95,13 @@ fn header(state: &State, frame: &mut Frame, rect: Rect, pane: Pane, label: &str)
     let end = paint::paint_ascii(buf, row.x, row.y, row.right(), label, style);
     // What is left of the row, for a title on the right.
     Rect::new(end + 1, row.y, row.right().saturating_sub(end + 1), 1)
+}
+
+/// `n` and a noun, plural unless `n` is 1: `1 article`, `3 articles`.
+fn count(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
 }

@@ -23,10 +23,12 @@ pub fn view(state: &State, frame: &mut Frame) {
     let Some(index) = &people.index else {
         let message = match state.catalogue.index_progress() {
             Some((done, total)) if done == total => {
-                format!(" Speakers: putting the speakers of {total} articles together...")
+                let articles = super::count(total, "article");
+                format!(" Speakers: putting the speakers of {articles} together...")
             }
             Some((done, total)) => format!(
-                " Speakers: finding who said what in {total} articles ({}%)...",
+                " Speakers: finding who said what in {} ({}%)...",
+                super::count(total, "article"),
                 done * 100 / total.max(1)
             ),
             None => " Speakers: none found".to_string(),
@@ -43,10 +45,10 @@ pub fn view(state: &State, frame: &mut Frame) {
                 SortBy::Name => "by name",
             };
             let mut label = format!(
-                " quotes articles  Speakers {} of {} in {} articles, {sort}",
+                " quotes articles  Speakers {} of {} in {}, {sort}",
                 people.order.len(),
                 index.speakers().len(),
-                index.article_count()
+                super::count(index.article_count(), "article")
             );
             if !state.catalogue.index_complete() {
                 label.push_str(" (still counting)");
@@ -95,14 +97,14 @@ pub fn view(state: &State, frame: &mut Frame) {
                 }
             }
             if people.order.is_empty() {
-                paint::paint_ascii(
-                    buf,
-                    area.x + 1,
-                    area.y,
-                    area.right(),
-                    "no match",
-                    Style::new(),
-                );
+                let message = if !people.filter.is_empty() {
+                    "no match"
+                } else if state.catalogue.index_complete() {
+                    "no speakers"
+                } else {
+                    "no speakers found yet"
+                };
+                paint::paint_ascii(buf, area.x + 1, area.y, area.right(), message, Style::new());
             }
         }
         Some(opened) => {
@@ -110,9 +112,9 @@ pub fn view(state: &State, frame: &mut Frame) {
                 return;
             };
             let label = format!(
-                " {} quotes in {} articles: ",
-                speaker.quote_count(),
-                speaker.article_count()
+                " {} in {}: ",
+                super::count(speaker.quote_count(), "quote"),
+                super::count(speaker.article_count(), "article")
             );
             let end = paint::paint_ascii(buf, header.x, header.y, header.right(), &label, style);
             paint_text(

@@ -5,6 +5,7 @@ use ratatui::Frame;
 
 use crate::text;
 use crate::text::{BidiMode, LayoutOptions};
+use crate::tui::action::Action;
 use crate::tui::paint;
 use crate::tui::panes::Pane;
 use crate::tui::search;
@@ -46,9 +47,9 @@ pub fn view(state: &State, frame: &mut Frame) {
         let buf = frame.buffer_mut();
         x = end + 1;
         let count = match state.search.target {
-            _ if state.people.editing => format!("{} speakers", state.people.order.len()),
+            _ if state.people.editing => super::count(state.people.order.len(), "speaker"),
             Some(Pane::Article) => hit_count(state),
-            Some(Pane::Library) => format!("{} articles", state.library.rows.len()),
+            Some(Pane::Library) => super::count(state.library.rows.len(), "article"),
             _ => String::new(),
         };
         paint::paint_ascii(buf, x, area.y, right, &count, style);
@@ -99,17 +100,23 @@ fn pieces(state: &State) -> Vec<Piece> {
     let mut pieces = Vec::new();
     match state.screen {
         Screen::People => {
+            let open = keys(state, &[Action::Activate, Action::FocusRight]);
+            let back = keys(state, &[Action::Cancel, Action::FocusLeft]);
             let hint = if state.people.opened.is_some() {
-                "enter: open the article there · esc: back"
+                format!("{open}: open the article there · {back}: back")
             } else {
-                "enter: their quotes · /: filter · o: sort · esc: back"
+                let filter = keys(state, &[Action::Search]);
+                let sort = keys(state, &[Action::ToggleSort]);
+                format!("{open}: their quotes · {filter}: filter · {sort}: sort · {back}: back")
             };
-            pieces.push(Piece::Label(hint.into()));
+            pieces.push(Piece::Label(hint));
             pieces.extend(background(state));
             return pieces;
         }
         Screen::Bookmarks => {
-            pieces.push(Piece::Label("enter: go there · esc: back".into()));
+            let open = keys(state, &[Action::Activate, Action::FocusRight]);
+            let back = keys(state, &[Action::Cancel, Action::FocusLeft]);
+            pieces.push(Piece::Label(format!("{open}: go there · {back}: back")));
             return pieces;
         }
         Screen::Reader => {}
@@ -128,9 +135,8 @@ fn pieces(state: &State) -> Vec<Piece> {
             pieces.push(Piece::Joined(Box::new(Piece::Text(s.name.clone()))));
         }
     } else if !view.marks.quotes.is_empty() {
-        let n = view.marks.quotes.len();
-        let s = if n == 1 { "" } else { "s" };
-        pieces.push(Piece::Label(format!("{n} quote{s}")));
+        let quotes = super::count(view.marks.quotes.len(), "quote");
+        pieces.push(Piece::Label(quotes));
     }
     if search::has_hits(state)
         || (state.search.target == Some(Pane::Article) && !state.search.query.is_empty())
@@ -169,9 +175,9 @@ fn background(state: &State) -> Option<Piece> {
     if catalogue.loading_now() {
         let progress = catalogue.load_progress();
         return Some(Piece::Label(format!(
-            "loading {:.0}% · {} articles",
+            "loading {:.0}% · {}",
             progress.fraction() * 100.0,
-            catalogue.count()
+            super::count(catalogue.count(), "article")
         )));
     }
     let (done, total) = catalogue.index_progress()?;
@@ -207,13 +213,24 @@ fn position(state: &State) -> String {
     format!("{percent}%")
 }
 
+/// The keys bound to `actions` (as the help lists them), joined with `/`: `enter/l/→`.
+fn keys(state: &State, actions: &[Action]) -> String {
+    let keys: Vec<&str> = (actions.iter())
+        .filter_map(|&action| state.help.iter().find(|line| line.action == action))
+        .flat_map(|line| line.keys.iter().map(String::as_str))
+        .collect();
+    keys.join("/")
+}
+
 fn mode(opts: &LayoutOptions, highlights: bool) -> String {
     let bidi = match opts.bidi {
         BidiMode::App => "app",
         BidiMode::Terminal => "terminal",
         BidiMode::Off => "off",
     };
-    let shape = if opts.shape { "on" } else { "off" };
+    // What is shown: the text engine does not shape with bidi off.
+    let shaped = opts.shape && opts.bidi != BidiMode::Off;
+    let shape = if shaped { "on" } else { "off" };
     let mut mode = format!("bidi {bidi} · shape {shape}");
     if !highlights {
         mode.push_str(" · no highlights");

@@ -1,12 +1,11 @@
 //! The reader opening a corpus, timed as a user meets it, without a terminal: frames go through
 //! ratatui's crossterm backend into `io::sink()` (all of ratatui's and crossterm's work, no tty).
 //!
-//! `cargo run --release --example reader_corpus -- [PATH...]` (default: shared/corpus/bulk.jsonl)
+//! `cargo bench --bench reader_corpus -- [PATH...]` (default: shared/corpus/bulk.jsonl)
 //!
 //! Prints: time to the first frame (first article shown, extracted, laid out and drawn), time
 //! to the whole library, to every article's speakers, a library search, the speakers screen,
-//! and the peak resident memory (VmHWM). `scripts/bench-reader-corpus.sh` runs it under
-//! `/usr/bin/time -v` too.
+//! and the peak resident memory (VmHWM). `benches/reader-corpus.sh` runs it.
 
 use std::io;
 use std::path::{Path, PathBuf};
@@ -26,7 +25,11 @@ use rawi::tui::view::view;
 fn main() -> anyhow::Result<()> {
     let start = Instant::now();
     let ms = |t: Duration| t.as_secs_f64() * 1000.0;
-    let mut paths: Vec<PathBuf> = std::env::args().skip(1).map(PathBuf::from).collect();
+    // `cargo bench` passes `--bench`: not a path.
+    let mut paths: Vec<PathBuf> = (std::env::args().skip(1))
+        .filter(|a| a != "--bench")
+        .map(PathBuf::from)
+        .collect();
     if paths.is_empty() {
         paths.push(bulk().ok_or_else(|| anyhow::anyhow!("shared/corpus/bulk.jsonl not found"))?);
     }

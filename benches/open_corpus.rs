@@ -1,6 +1,6 @@
 //! Opens corpora the way the reader and `rawi extract` do, and prints how long each step took.
 //!
-//! `cargo run --release --example open_corpus -- [--eager|--stream|--speakers] PATH...`
+//! `cargo bench --bench open_corpus -- [--eager|--stream|--speakers] PATH...`
 //! Default: background open (time to first article, time to full index). Run it under
 //! `/usr/bin/time -v` for peak memory. Criterion benches of the same: `benches/corpus.rs`.
 
@@ -10,7 +10,16 @@ use std::time::{Duration, Instant};
 use rawi::corpus::{Library, LoadOptions, load, map_articles_par, open_in_background};
 
 fn main() {
-    let mut args: Vec<String> = std::env::args().skip(1).collect();
+    // `cargo bench` passes `--bench`; with no path (a plain `cargo bench`) there is nothing to do.
+    let mut args: Vec<String> = (std::env::args().skip(1))
+        .filter(|a| a != "--bench")
+        .collect();
+    if args.iter().all(|a| a.starts_with("--")) {
+        eprintln!(
+            "usage: cargo bench --bench open_corpus -- [--eager|--stream|--speakers] PATH..."
+        );
+        return;
+    }
     let mode = match args.first().map(String::as_str) {
         Some("--eager") | Some("--stream") | Some("--speakers") => args.remove(0),
         _ => "--background".to_string(),
