@@ -464,3 +464,25 @@ fn time_clause_with_an_is_no_complementizer() {
         &[("سامي خالد", "الضيوف لزيارة المصنع")],
     );
 }
+
+#[test]
+fn states_agree_in_the_feminine_and_a_concessive_clause_starts_a_new_quote() {
+    // «الدول» is a plural of bodies (feminine agreement: حاضة، أكدت); «وإن أكدت» and «وكذلك
+    // التشديد على أن» start new quotes of the same speaker.
+    assert_pairs(
+        "جاءت ردود فعل الدول المجاورة على الأحداث، حاضة الطرفين على الهدوء، وإن أكدت على حق السكان في الأمن وكذلك التشديد على أن \"الحوار هو الحل\".",
+        &[
+            ("الدول المجاورة", "الطرفين على الهدوء"),
+            ("الدول المجاورة", "حق السكان في الأمن"),
+            ("الدول المجاورة", "الحوار هو الحل"),
+        ],
+    );
+}
+
+#[test]
+fn listed_adjectives_go_on_with_a_place_name() {
+    assert_pairs(
+        "أعلنت الولايات الشمالية المتحدة تضامنها مع الجيران.",
+        &[("الولايات الشمالية المتحدة", "تضامنها مع الجيران")],
+    );
+}

@@ -102,12 +102,16 @@ impl Context<'_> {
                     && list[k - 1].punct().is_none_or(|c| !is_quote_mark(c))
             }
             Tense::Past | Tense::Present => {
-                // «، وقد أشاد»: a particle with و before the verb counts as its و.
-                let conj = t.has(clitic::CONJ)
-                    || list[k - 1].is_exactly(Class::Particle) && list[k - 1].has(clitic::CONJ);
+                // «، وقد أشاد»، «، وإن أكدت»: a particle or إن with و before the verb counts as
+                // its و.
+                let conj_before = list[k - 1].is_exactly(Class::Particle)
+                    && list[k - 1].has(clitic::CONJ)
+                    || list[k - 1].is_exactly(Class::Complementizer)
+                        && self.tokens.folded(k - 1).starts_with('و');
+                let conj = t.has(clitic::CONJ) || conj_before;
                 let prev_punct = prev_punct
                     || k >= 2
-                        && list[k - 1].is_exactly(Class::Particle)
+                        && conj_before
                         && list[k - 2].punct().is_some_and(|c| matches!(c, '،' | ','));
                 // «... وقال وزير الخارجية»: a new speaker named after the verb.
                 let named = k + 1 < list.len()
@@ -122,7 +126,13 @@ impl Context<'_> {
                         || conj && self.next_opens_content(k + 1)
                         || conj && named)
             }
-            Tense::Noun => false,
+            // «... وكذلك التشديد على أن»: a nominal cue with its own complementizer after و.
+            Tense::Noun => {
+                k > content_start
+                    && (t.has(clitic::CONJ) || list[k - 1].has(clitic::CONJ))
+                    && self.cue_allowed_here(k)
+                    && self.next_opens_content(k + 1)
+            }
         }
     }
 
@@ -250,7 +260,19 @@ impl Context<'_> {
                     return self.trim_end(start, k);
                 }
                 if self.new_clause_cue(k, start) {
-                    return self.trim_end(start, k);
+                    // «، وإن أكدت»، «وكذلك التشديد»: the و-word before the cue goes with the new
+                    // clause.
+                    let before = &list[k - 1];
+                    let cut = if k - 1 > start
+                        && (before.is_exactly(Class::Complementizer)
+                            && self.tokens.folded(k - 1).starts_with('و')
+                            || before.has(clitic::CONJ) && before.is_exactly(Class::Time))
+                    {
+                        k - 1
+                    } else {
+                        k
+                    };
+                    return self.trim_end(start, cut);
                 }
                 if let Some(_end) = self.phrase_at(k, Class::ContentBoundary) {
                     let time_clause = matches!(

@@ -1,6 +1,6 @@
 //! Nominal cues: «عن X قوله»، «القول بأن»، «مع تشديده على أن».
 
-use super::Engine;
+use super::{Engine, ends_with_pronoun};
 use crate::attribution::lexicon::{Agreement, Class, Needs};
 use crate::attribution::phrase;
 use crate::attribution::structure::is_quote_mark;
@@ -24,15 +24,19 @@ impl Engine<'_> {
             return None;
         }
         let opening = self.opening(j, hit.form, Needs::CompOrPrep)?;
-        // The possessor: «عن X قوله» (X just before), else an attached pronoun, else salience.
-        let possessive = tokens.bare(i).len() > tokens.core(i).len()
-            || list[i].cue.is_some_and(|h| !h.object) && tokens.bare(i).ends_with('ه');
+        // The possessor: «عن X قوله» (X just before), else an attached pronoun (قوله، قولها),
+        // else, for a bare verbal noun (التشديد), the speaker of the quote just before.
+        let possessive = ends_with_pronoun(self.cx.text, &list[i]);
+        let sentence = self.cx.structure.sentence_of[i] as usize;
         let speaker = if let Some(id) = self.relayed_speaker(i) {
             id
+        } else if let Some((s, id)) = self.current
+            && !possessive
+            && s + 1 >= sentence
+        {
+            id
         } else {
-            let agreement = possessive_agreement(tokens.bare(i));
-            let _ = possessive;
-            self.implicit(i, agreement)?
+            self.implicit(i, possessive_agreement(tokens.bare(i)))?
         };
         self.emit(speaker, Some(i), opening)
     }

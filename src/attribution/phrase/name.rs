@@ -155,9 +155,10 @@ impl Parser<'_, '_> {
         if !(name_like(t) || ali) || t.is(Class::OrgHead) || t.is(Class::Group) {
             return Flow::Stop;
         }
+        // A listed adjective goes on with a place name: «الإمارات العربية المتحدة».
         if definite
             && !self.lenient
-            && (e - s >= 2
+            && (e - s >= 2 && !(t.is(Class::Adjective) && is_adjective(tokens, self.j - 1))
                 || !is_adjective(tokens, self.j) && tokens.core(self.j).chars().count() < 3)
         {
             return Flow::Stop;
