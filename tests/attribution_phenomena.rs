@@ -486,3 +486,15 @@ fn listed_adjectives_go_on_with_a_place_name() {
         &[("الولايات الشمالية المتحدة", "تضامنها مع الجيران")],
     );
 }
+
+#[test]
+fn cue_starting_with_alif_lam_after_waw_and_a_surname_starting_with_fa() {
+    // «وألمح» is و + ألمح (not a name «وال...»); «فيكتوروف» keeps its ف as a letter.
+    assert_pairs(
+        "وقال السفير سامي فيلاتوف إن الجو جميل. وألمح فيلاتوف إلى استمرار الحوار.",
+        &[
+            ("سامي فيلاتوف", "الجو جميل"),
+            ("سامي فيلاتوف", "استمرار الحوار"),
+        ],
+    );
+}

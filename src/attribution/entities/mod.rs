@@ -91,14 +91,16 @@ impl Entities {
                 })
                 .then_some(i + 1);
         }
-        let first = self.name_index.get(word)?;
+        let first = self.ids_of_name_word(tokens, i)?;
         let mut best = None;
         for &e in first {
             let keys = &self.list[e].name_keys;
             let mut j = i + 1;
             while j < limit.min(i + 6)
                 && tokens.list[j].is_word()
-                && keys.iter().any(|k| k == tokens.bare(j))
+                && keys
+                    .iter()
+                    .any(|k| k == tokens.bare(j) || k == tokens.folded(j))
             {
                 j += 1;
             }
@@ -109,11 +111,21 @@ impl Entities {
         best
     }
 
+    /// Entities with the name word at token `i`, as written or without و/ف (a surname such as
+    /// «فيكتوروف» is stored with its first letter).
+    fn ids_of_name_word(&self, tokens: &Tokens, i: usize) -> Option<&Vec<usize>> {
+        self.name_index
+            .get(tokens.bare(i))
+            .or_else(|| self.name_index.get(tokens.folded(i)))
+    }
+
     /// A known name at token `i`: its end and its entity (for salience).
     pub fn known_at(&self, tokens: &Tokens, i: usize) -> Option<(usize, usize)> {
         let end = self.known_name_at(tokens, i, tokens.len())?;
-        let first = tokens.bare(i).split('_').find(|w| !w.is_empty())?;
-        let ids = self.name_index.get(first)?;
+        let ids = match tokens.bare(i).split('_').find(|w| !w.is_empty())? {
+            first if first.len() < tokens.bare(i).len() => self.name_index.get(first)?,
+            _ => self.ids_of_name_word(tokens, i)?,
+        };
         let id = *ids.iter().max_by_key(|&&e| self.list[e].last_seen)?;
         Some((end, id))
     }
