@@ -498,3 +498,14 @@ fn cue_starting_with_alif_lam_after_waw_and_a_surname_starting_with_fa() {
         ],
     );
 }
+
+#[test]
+fn participle_right_after_a_closing_quotation_mark_starts_a_new_quote() {
+    assert_pairs(
+        "وأكد الوزير سامي خالد أن الوضع هادئ وأن \"الحدود آمنة\" مشددا على أن \"الجيش مستعد\".",
+        &[
+            ("سامي خالد", "الوضع هادئ وأن \"الحدود آمنة\""),
+            ("سامي خالد", "الجيش مستعد"),
+        ],
+    );
+}

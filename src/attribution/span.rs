@@ -99,7 +99,11 @@ impl Context<'_> {
                 k > content_start
                     && !hit.object
                     && self.cue_allowed_here(k)
-                    && list[k - 1].punct().is_none_or(|c| !is_quote_mark(c))
+                    && (list[k - 1].punct().is_none_or(|c| !is_quote_mark(c))
+                        // «وإن "..." مشددة على أن»: after a closed quotation, with content of
+                        // its own.
+                        || self.structure.pair_closed_at(k - 1).is_some()
+                            && self.next_opens_content(k + 1))
             }
             Tense::Past | Tense::Present => {
                 // «، وقد أشاد»، «، وإن أكدت»: a particle or إن with و before the verb counts as
