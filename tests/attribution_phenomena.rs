@@ -509,3 +509,19 @@ fn participle_right_after_a_closing_quotation_mark_starts_a_new_quote() {
         ],
     );
 }
+
+#[test]
+fn group_genitive_relative_clause_after_a_source_and_rules_are_no_source() {
+    assert_pairs(
+        "واقتحم المسلحون البلدة، وفقا لما ذكرته جماعة حقوقية ونشطاء المعارضة المحلية الذين لهم صلات بالمنطقة.",
+        &[(
+            "جماعة حقوقية ونشطاء المعارضة المحلية",
+            "واقتحم المسلحون البلدة",
+        )],
+    );
+    // Regulations are a legal instrument, not a speaker.
+    assert_pairs(
+        "وتقدم الهيئة المشورة الفنية وفقا للضوابط التي يقرها مجلس الإدارة.",
+        &[],
+    );
+}

@@ -61,8 +61,14 @@ impl Parser<'_, '_> {
         // «وزير الخارجية البريطاني بوريس»: ب here starts a name.
         let bi_name = bi_ambiguous(t) && (self.last_definite || self.after_prep);
         let was_after_prep = std::mem::take(&mut self.after_prep);
+        // «نشطاء المعارضة»: a definite noun right after a group's head is its genitive.
+        let group_genitive = self.state == State::Group
+            && list[self.j - 1].is(Class::Group)
+            && t.has(clitic::AL)
+            && !t.is_exactly(Class::Time)
+            && !t.is(Class::FramingNoun);
         if t.is(Class::FramingNoun) && !t.is(Class::OrgHead) && !t.is(Class::Title)
-            || t.is(Class::ContentStart) && !self.lenient
+            || t.is(Class::ContentStart) && !self.lenient && !group_genitive
         {
             return Flow::Stop;
         }
@@ -84,7 +90,8 @@ impl Parser<'_, '_> {
             let complement = list[self.j - 1].is(Class::Group)
                 && name_like(t)
                 && !definite
-                && !t.has(clitic::BI);
+                && !t.has(clitic::BI)
+                || group_genitive;
             if adjective
                 || complement
                 || t.is(Class::Group)
