@@ -525,3 +525,12 @@ fn group_genitive_relative_clause_after_a_source_and_rules_are_no_source() {
         &[],
     );
 }
+
+#[test]
+fn joint_subject_with_a_group_after_the_verb() {
+    // Joined with a group the phrase is a speaker; the cue's «من» is not part of it.
+    assert_pairs(
+        "وحذرت الولايات الشمالية وقيادات محلية من عودة الفوضى.",
+        &[("الولايات الشمالية وقيادات محلية", "عودة الفوضى")],
+    );
+}

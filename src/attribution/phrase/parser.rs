@@ -239,6 +239,9 @@ impl<'a, 'c> Parser<'a, 'c> {
                 self.state = State::Group;
                 self.number = Number::Plural;
                 self.kind = SpeakerKind::Org;
+                // «الولايات المتحدة وقيادات كردية»: joined with a group, the phrase describes
+                // speakers.
+                self.strength = self.strength.max(Strength::Described);
             } else if let Some((s, e)) = self.name {
                 self.name = Some((s, self.j + 1));
                 // «بيتر ولسون»: after one unknown word, a word with و is more likely the
@@ -309,13 +312,17 @@ impl<'a, 'c> Parser<'a, 'c> {
         let cx = self.cx;
         let tokens = cx.tokens;
         let list = &tokens.list;
-        // Trim trailing punctuation and particles.
+        // Trim trailing punctuation, particles and a preposition (a phrase never ends in one:
+        // «... وقيادات كردية من عودة» has the cue's «من»).
         let mut end = self.j;
         while end > self.i
             && (list[end - 1].punct().is_some()
                 && list[end - 1].punct() != Some(')')
                 && !list[end - 1].punct().is_some_and(is_quote_mark)
-                || list[end - 1].is(Class::NameParticle) && self.name.is_none_or(|(_, e)| e < end))
+                || list[end - 1].is(Class::NameParticle) && self.name.is_none_or(|(_, e)| e < end)
+                || list[end - 1].is_exactly(Class::Preposition)
+                    && end - 1 > self.i
+                    && !super::words::ali_name(cx, end - 1))
         {
             end -= 1;
         }
