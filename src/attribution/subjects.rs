@@ -284,12 +284,33 @@ impl Engine<'_> {
                 && p.end == end
                 && (p.strength >= Strength::Described
                     || cx.known_name_at(start).is_some()
-                    || p.end - p.start <= 3 && !list[start].has(clitic::AL))
+                    || p.end - p.start <= 3 && !list[start].has(clitic::AL)
+                    || self.headline_subject(&p, i))
             {
                 return Some(p);
             }
         }
         None
+    }
+
+    /// «السعودية تعلن "..."»: a crosshead (a paragraph with no final stop) that opens with one
+    /// or two words and a present-tense cue has them as its subject.
+    fn headline_subject(&self, p: &Phrase, i: usize) -> bool {
+        let cx = &self.cx;
+        let list = &cx.tokens.list;
+        let (para_start, para_end) = cx.structure.paragraphs[cx.structure.paragraph_of[i] as usize];
+        let mut last = para_end;
+        while last > para_start && list[last - 1].punct().is_some_and(is_quote_mark) {
+            last -= 1;
+        }
+        p.start == para_start
+            && p.end == i
+            && p.end - p.start <= 2
+            && list[i].cue.is_some_and(|h| h.form.tense == Tense::Present)
+            && para_end - para_start <= 20
+            && !list[last - 1]
+                .punct()
+                .is_some_and(|c| matches!(c, '.' | '؟' | '?' | '!'))
     }
 
     /// The subject of an implicit cue: a speaker phrase earlier in the same sentence (the
