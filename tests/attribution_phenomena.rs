@@ -545,3 +545,17 @@ fn crosshead_with_a_state_and_a_present_tense_cue() {
         ],
     );
 }
+
+#[test]
+fn day_of_the_week_ends_nominal_content_and_a_name_with_ba_in_apposition() {
+    // «الاثنين بعد ...» after nominal content is the narrator's; «بيرتو ...» after «وزير ...،»
+    // is the minister's name (not ب + a noun).
+    assert_pairs(
+        "دعت السويد إلى \"الهدوء\" في المدينة الاثنين بعد اشتباكات عنيفة.",
+        &[("السويد", "\"الهدوء\" في المدينة")],
+    );
+    assert_pairs(
+        "أعلن وزير الاقتصاد الإيطالي، بيرتو ماني، الثلاثاء، أن الشركات ستبقى.",
+        &[("بيرتو ماني", "الشركات ستبقى")],
+    );
+}

@@ -282,7 +282,7 @@ impl Context<'_> {
                     let time_clause = matches!(
                         self.tokens.bare(k),
                         "عندما" | "حينما" | "حين" | "قبل" | "بعد"
-                    );
+                    ) || list[k].is_exactly(Class::Time);
                     if !time_clause || nominal {
                         return self.trim_end(start, k);
                     }

@@ -118,7 +118,9 @@ impl<'a, 'c> Parser<'a, 'c> {
                 Flow::Continue
             }
             '،' | ',' if self.j > self.i => {
-                if apposition_follows(cx, self.j + 1, self.limit, self.state) {
+                let person_role = self.kind == SpeakerKind::Person
+                    && self.role.is_some_and(|(s, _)| list[s].is(Class::Title));
+                if apposition_follows(cx, self.j + 1, self.limit, self.state, person_role) {
                     if matches!(self.state, State::Name) {
                         self.state = State::Role;
                         self.last_definite = true;
@@ -280,7 +282,7 @@ impl<'a, 'c> Parser<'a, 'c> {
                 // A known name is complete: what follows is an apposition or not the phrase.
                 if !(self.j < self.limit
                     && list[self.j].punct().is_some_and(|c| c == '،' || c == ',')
-                    && apposition_follows(cx, self.j + 1, self.limit, State::Name))
+                    && apposition_follows(cx, self.j + 1, self.limit, State::Name, false))
                 {
                     return Flow::Stop;
                 }

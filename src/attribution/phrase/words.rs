@@ -114,7 +114,15 @@ pub(super) fn number_of(tokens: &Tokens, i: usize) -> Number {
 
 /// After a comma inside a speaker phrase: does an apposition follow (a title, an honorific,
 /// «وهو/وهي», or the name after a role)?
-pub(super) fn apposition_follows(cx: &Context, k: usize, limit: usize, state: State) -> bool {
+/// `person_role`: the role so far is a person's title (then a name may start with ب: «وزير
+/// الاقتصاد، برونو ...»).
+pub(super) fn apposition_follows(
+    cx: &Context,
+    k: usize,
+    limit: usize,
+    state: State,
+    person_role: bool,
+) -> bool {
     let tokens = cx.tokens;
     if k >= limit || !tokens.list[k].is_word() {
         return false;
@@ -139,7 +147,7 @@ pub(super) fn apposition_follows(cx: &Context, k: usize, limit: usize, state: St
                 || name_like(t)
                     && !t.has(clitic::AL)
                     && !t.has(clitic::CONJ)
-                    && !t.has(clitic::BI)
+                    && (!t.has(clitic::BI) || person_role && bi_ambiguous(t))
                     && !t.has(clitic::LI))
                 && !t.is(Class::ContentStart)
         }
