@@ -559,3 +559,16 @@ fn day_of_the_week_ends_nominal_content_and_a_name_with_ba_in_apposition() {
         &[("بيرتو ماني", "الشركات ستبقى")],
     );
 }
+
+#[test]
+fn surname_alone_joins_the_description_it_ended() {
+    // «أمين» is also a title, so the first mention parses as a description; the surname alone
+    // later is the same speaker.
+    let text = "قال رئيس بعثة البنك الدولي الى مالي، أمين كوليبالي، \"الوضع صعب\". وأضاف كوليبالي أن الإصلاح ضروري.";
+    let x = extract(text);
+    assert_eq!(x.quotes.len(), 2);
+    assert_eq!(x.speakers.len(), 1, "{:?}", x.speakers);
+    // Not for «المتحدث باسم رئيس X»: X is the principal, another person.
+    let text = "قال متحدث باسم رئيس الوزراء كامل إن الوفد وصل. وقال كامل إن المفاوضات بدأت.";
+    assert_eq!(extract(text).speakers.len(), 2);
+}

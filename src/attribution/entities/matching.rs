@@ -60,6 +60,28 @@ impl Entities {
 
     /// «المبعوث الأممي» after «X، مبعوث الأمين العام»: a short definite description headed by a
     /// title names the one named person whose forms hold that title, when there is only one.
+    /// «ماتي» after «رئيس بعثة ... الى تونس، أمين ماتي» (parsed as a description without a
+    /// name): a bare name of one or two words that ends the only such description is its name.
+    pub(super) fn by_trailing_name(&self, phrase: &Phrase, keys: &[String]) -> Option<usize> {
+        if phrase.role.is_some() || keys.is_empty() || keys.len() > 2 {
+            return None;
+        }
+        let tail = keys.join(" ");
+        let mut holders = (0..self.list.len()).filter(|&e| {
+            let e = &self.list[e];
+            !e.has_name
+                && e.form_keys.iter().any(|f| {
+                    // Not «المتحدث باسم رئيس X»: that name is the principal's.
+                    f.len() > tail.len()
+                        && f.ends_with(&tail)
+                        && f[..f.len() - tail.len()].ends_with(' ')
+                        && !f.split(' ').any(|w| w == "باسم")
+                })
+        });
+        let first = holders.next()?;
+        holders.next().is_none().then_some(first)
+    }
+
     pub(super) fn by_title_head(&self, tokens: &Tokens, phrase: &Phrase) -> Option<usize> {
         let head = &tokens.list[phrase.start];
         if phrase.name.is_some()

@@ -185,7 +185,8 @@ impl Entities {
                     .then(|| self.by_words(&words, phrase.number))
                     .flatten()
             })
-            .or_else(|| self.by_title_head(tokens, phrase));
+            .or_else(|| self.by_title_head(tokens, phrase))
+            .or_else(|| self.by_trailing_name(phrase, &name_keys));
         let id = match found {
             Some(id) => id,
             None => {
