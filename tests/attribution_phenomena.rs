@@ -232,3 +232,343 @@ fn user_lexicon_adds_cues() {
         0
     );
 }
+
+#[test]
+fn honorific_of_several_words_and_the_name_ali() {
+    // «آية الله» is one honorific; «علي» written with ي after it is a name, not «على».
+    assert_pairs(
+        "وقال آية الله علي الموسوي إن الصلاة جامعة.",
+        &[("علي الموسوي", "الصلاة جامعة")],
+    );
+    assert_pairs(
+        "وعبر المرجع الديني آية الله علي الموسوي عن تضامنه مع الفلاحين.",
+        &[("علي الموسوي", "تضامنه مع الفلاحين")],
+    );
+}
+
+#[test]
+fn parenthesis_between_dashes_after_the_speaker_is_skipped() {
+    assert_pairs(
+        "وأضاف المسؤول - الذي طلب عدم ذكر اسمه لأسباب أمنية - \"الجسر سيفتح قريبا\".",
+        &[("المسؤول", "الجسر سيفتح قريبا")],
+    );
+}
+
+#[test]
+fn cue_spelled_like_a_preposition_after_a_noun_is_the_preposition() {
+    // «عبر» (across) and «بين» (between) after a noun are not the verbs عبّر and بيّن.
+    assert_pairs(
+        "ويبدو الاتفاق عبر المحيط أقرب إلى التوقيع الا ان الوقت يداهم الحكومة.",
+        &[],
+    );
+    assert_pairs(
+        "من جانبه عبر الوزير كمال ناصر عن أمله في نجاح الحوار.",
+        &[("كمال ناصر", "أمله في نجاح الحوار")],
+    );
+}
+
+#[test]
+fn definite_number_after_a_group_and_role_after_a_name() {
+    assert_pairs(
+        "وأكدت الدول ال20 أن التجارة ستنمو.",
+        &[("الدول ال20", "التجارة ستنمو")],
+    );
+    // After «NAME، ROLE» a word with ب is the role's complement, not a second name.
+    assert_pairs(
+        "وقال سامي ناجي، رئيس مركز «أفق» المعني بملف الطاقة بين الدول العربية أنه يستطيع الجزم بنجاح الخطة.",
+        &[("سامي ناجي", "يستطيع الجزم بنجاح الخطة")],
+    );
+}
+
+#[test]
+fn group_named_in_quotation_marks_and_pronoun_clause_after_the_speaker() {
+    assert_pairs(
+        "وتقول قيادات من \"حركة الغد الجديد\" إنهم لا يخشون الانتخابات.",
+        &[("قيادات من \"حركة الغد الجديد\"", "لا يخشون الانتخابات")],
+    );
+    // «وهو/وهي من ...» describes the speaker; the speaker's name stops before it.
+    assert_pairs(
+        "وكان الرئيس الفنلندي ماتي كوسكي وهو من المدافعين عن الاتفاق اعلن في مايو \"لن نتراجع\".",
+        &[("ماتي كوسكي", "لن نتراجع")],
+    );
+}
+
+#[test]
+fn name_after_a_long_title_ending_in_an_organisation_name() {
+    // «حركة تمرد» is complete (head + proper noun): the next plain word starts the name.
+    assert_pairs(
+        "وأدان نائب المنسق العام للتحالف الوطني لإغاثة حركة تمرد باسل كرمي ،على تويتر، الهجمات الأخيرة.",
+        &[("باسل كرمي", "الهجمات الأخيرة")],
+    );
+}
+
+#[test]
+fn while_clause_with_its_own_speaker_ends_the_content_before_it() {
+    assert_pairs(
+        "وأضاف الوزير أن الطريق مغلق، فيما ذكرت وكالة الأنباء المحلية أن الأمطار مستمرة.",
+        &[
+            ("الوزير", "الطريق مغلق"),
+            ("وكالة الأنباء المحلية", "الأمطار مستمرة"),
+        ],
+    );
+}
+
+#[test]
+fn the_statement_speaks_for_the_body_that_issued_it() {
+    assert_pairs(
+        "وقالت وزارة التربية في بيان إن المدارس ستفتح. وأضاف البيان أن الدوام يبدأ صباحا.",
+        &[
+            ("وزارة التربية", "المدارس ستفتح"),
+            ("وزارة التربية", "الدوام يبدأ صباحا"),
+        ],
+    );
+}
+
+#[test]
+fn source_tail_without_a_comma_ends_the_content_and_its_speaker_becomes_salient() {
+    assert_pairs(
+        "وأعلنت الوزارة أنها ستبني مدرسة جديدة حسب قول المتحدث باسم البلدية. وأوضح أن البناء يبدأ غدا.",
+        &[
+            ("الوزارة", "ستبني مدرسة جديدة"),
+            ("المتحدث باسم البلدية", "البناء يبدأ غدا"),
+        ],
+    );
+}
+
+#[test]
+fn participle_goes_to_the_subject_not_to_a_prepositional_object() {
+    assert_pairs(
+        "وقال الشيخ نبيل حسان إن الجو جميل. والتفت الرئيس سامر خليل للشيخ نبيل قائلا \"أنت صديق عزيز\".",
+        &[("نبيل حسان", "الجو جميل"), ("سامر خليل", "أنت صديق عزيز")],
+    );
+}
+
+#[test]
+fn short_definite_title_names_the_only_person_holding_it() {
+    assert_pairs(
+        "وقال رامي فخري، مبعوث الأمين العام إلى اليمن، إن الحوار مستمر. فيما يقول المبعوث الأممي إن الحل قريب.",
+        &[("رامي فخري", "الحوار مستمر"), ("رامي فخري", "الحل قريب")],
+    );
+}
+
+#[test]
+fn a_name_starting_with_fa_is_not_a_second_speaker() {
+    let x = extract("وقال رامي فخري، مبعوث الرئيس، إن الحوار مستمر.");
+    assert_eq!(x.speakers.len(), 1);
+    assert_eq!(x.speakers[0].name, "رامي فخري");
+    assert_eq!(x.speakers[0].kind, SpeakerKind::Person);
+}
+
+#[test]
+fn place_after_a_preposition_in_a_role_and_surnames_starting_with_waw() {
+    // «في لندن»: a place closes the role (ل is a letter here); «ولتون» is a surname, and
+    // «ويلتون» later is the same person spelled with one more letter.
+    assert_pairs(
+        "وقال السفير الكندي في لندن جون ولتون إن الاتفاق جيد. وقال ويلتون \"نحن راضون\".",
+        &[("جون ولتون", "الاتفاق جيد"), ("جون ولتون", "نحن راضون")],
+    );
+}
+
+#[test]
+fn adjective_closes_a_group_description_and_members_follow_a_group() {
+    assert_pairs(
+        "غير أن منظمات غير حكومية سارعت إلى انتقاد القرار، مؤكدة أنه يضر بالفقراء.",
+        &[("منظمات غير حكومية", "يضر بالفقراء")],
+    );
+    assert_pairs(
+        "ونددت 12 منظمة غير حكومية بينها كير بالقرار الجديد.",
+        &[("12 منظمة غير حكومية بينها كير", "بالقرار الجديد")],
+    );
+}
+
+#[test]
+fn is_considered_is_no_report() {
+    // «يُعتبر X Y» without a complementizer.
+    assert_pairs(
+        "ويعتبر المصرف المركزي الجهة الوحيدة المسؤولة عن النقد.",
+        &[],
+    );
+}
+
+#[test]
+fn answer_to_a_question_is_the_quotation_after_it() {
+    // The principal's surname after «باسم» stays in the role even when it starts with ب.
+    assert_pairs(
+        "قال أنطون باريشيف الناطق باسم الرئيس الروسي سيرغي بيلوف ردا على سؤال الاثنين حول ما إذا كان القرار يقلق موسكو، \"نعم، لدينا هذه المخاوف\".",
+        &[("أنطون باريشيف", "نعم، لدينا هذه المخاوف")],
+    );
+}
+
+#[test]
+fn crosshead_speaker_named_only_further_down() {
+    let text = "لانغ: الاتفاق سيصمد طويلا\nوقال وزير المالية الكندي روبرت لانغ إن الأسواق هادئة.";
+    assert_pairs(
+        text,
+        &[
+            ("روبرت لانغ", "الاتفاق سيصمد طويلا"),
+            ("روبرت لانغ", "الأسواق هادئة"),
+        ],
+    );
+}
+
+#[test]
+fn participle_after_a_spokesmans_report_describes_the_person_reported_on() {
+    assert_pairs(
+        "وقال الوزير كمال ناصر إن الجلسة مفتوحة. وأشار المتحدث باسم الوزارة إلى أن الوزير كمال ناصر افتتح الجلسة بكلمة، مرحبا بالمبادرة.",
+        &[
+            ("كمال ناصر", "الجلسة مفتوحة"),
+            (
+                "المتحدث باسم الوزارة",
+                "الوزير كمال ناصر افتتح الجلسة بكلمة",
+            ),
+            ("كمال ناصر", "بالمبادرة"),
+        ],
+    );
+    // Not when the reporter is no conduit: «مضيفا» goes on with the reporter.
+    assert_pairs(
+        "وقال الوزير سامي خالد إن الرئيس نادر علي لن يتراجع، مضيفا أن الرسوم باقية.",
+        &[
+            ("سامي خالد", "الرئيس نادر علي لن يتراجع"),
+            ("سامي خالد", "الرسوم باقية"),
+        ],
+    );
+}
+
+#[test]
+fn hashtag_of_a_known_name_is_that_speaker() {
+    assert_pairs(
+        "وقال الوزير كمال ناصر إن الجلسة مفتوحة. وأكد #كمال_ناصر أن الحوار مستمر.",
+        &[
+            ("كمال ناصر", "الجلسة مفتوحة"),
+            ("كمال ناصر", "الحوار مستمر"),
+        ],
+    );
+}
+
+#[test]
+fn known_name_starting_with_ba_after_the_verb() {
+    assert_pairs(
+        "وقال الباحث نادر بركات إن السوق هادئة. وتابع بركات \"الأسعار ستستقر\".",
+        &[
+            ("نادر بركات", "السوق هادئة"),
+            ("نادر بركات", "الأسعار ستستقر"),
+        ],
+    );
+}
+
+#[test]
+fn time_clause_with_an_is_no_complementizer() {
+    // «قبل أن يعود»: أن after a time word; the content of دعا ends before the time clause.
+    assert_pairs(
+        "وفي لفتة ودية، دعا الوزير سامي خالد الضيوف لزيارة المصنع، قبل أن يعود الاثنان إلى القاعة.",
+        &[("سامي خالد", "الضيوف لزيارة المصنع")],
+    );
+}
+
+#[test]
+fn states_agree_in_the_feminine_and_a_concessive_clause_starts_a_new_quote() {
+    // «الدول» is a plural of bodies (feminine agreement: حاضة، أكدت); «وإن أكدت» and «وكذلك
+    // التشديد على أن» start new quotes of the same speaker.
+    assert_pairs(
+        "جاءت ردود فعل الدول المجاورة على الأحداث، حاضة الطرفين على الهدوء، وإن أكدت على حق السكان في الأمن وكذلك التشديد على أن \"الحوار هو الحل\".",
+        &[
+            ("الدول المجاورة", "الطرفين على الهدوء"),
+            ("الدول المجاورة", "حق السكان في الأمن"),
+            ("الدول المجاورة", "الحوار هو الحل"),
+        ],
+    );
+}
+
+#[test]
+fn listed_adjectives_go_on_with_a_place_name() {
+    assert_pairs(
+        "أعلنت الولايات الشمالية المتحدة تضامنها مع الجيران.",
+        &[("الولايات الشمالية المتحدة", "تضامنها مع الجيران")],
+    );
+}
+
+#[test]
+fn cue_starting_with_alif_lam_after_waw_and_a_surname_starting_with_fa() {
+    // «وألمح» is و + ألمح (not a name «وال...»); «فيكتوروف» keeps its ف as a letter.
+    assert_pairs(
+        "وقال السفير سامي فيلاتوف إن الجو جميل. وألمح فيلاتوف إلى استمرار الحوار.",
+        &[
+            ("سامي فيلاتوف", "الجو جميل"),
+            ("سامي فيلاتوف", "استمرار الحوار"),
+        ],
+    );
+}
+
+#[test]
+fn participle_right_after_a_closing_quotation_mark_starts_a_new_quote() {
+    assert_pairs(
+        "وأكد الوزير سامي خالد أن الوضع هادئ وأن \"الحدود آمنة\" مشددا على أن \"الجيش مستعد\".",
+        &[
+            ("سامي خالد", "الوضع هادئ وأن \"الحدود آمنة\""),
+            ("سامي خالد", "الجيش مستعد"),
+        ],
+    );
+}
+
+#[test]
+fn group_genitive_relative_clause_after_a_source_and_rules_are_no_source() {
+    assert_pairs(
+        "واقتحم المسلحون البلدة، وفقا لما ذكرته جماعة حقوقية ونشطاء المعارضة المحلية الذين لهم صلات بالمنطقة.",
+        &[(
+            "جماعة حقوقية ونشطاء المعارضة المحلية",
+            "واقتحم المسلحون البلدة",
+        )],
+    );
+    // Regulations are a legal instrument, not a speaker.
+    assert_pairs(
+        "وتقدم الهيئة المشورة الفنية وفقا للضوابط التي يقرها مجلس الإدارة.",
+        &[],
+    );
+}
+
+#[test]
+fn joint_subject_with_a_group_after_the_verb() {
+    // Joined with a group the phrase is a speaker; the cue's «من» is not part of it.
+    assert_pairs(
+        "وحذرت الولايات الشمالية وقيادات محلية من عودة الفوضى.",
+        &[("الولايات الشمالية وقيادات محلية", "عودة الفوضى")],
+    );
+}
+
+#[test]
+fn crosshead_with_a_state_and_a_present_tense_cue() {
+    assert_pairs(
+        "السويد تعلن \"حالة الطوارئ\" في الجنوب\nوقالت الحكومة إن الوضع خطير.",
+        &[
+            ("السويد", "\"حالة الطوارئ\" في الجنوب"),
+            ("الحكومة", "الوضع خطير"),
+        ],
+    );
+}
+
+#[test]
+fn day_of_the_week_ends_nominal_content_and_a_name_with_ba_in_apposition() {
+    // «الاثنين بعد ...» after nominal content is the narrator's; «بيرتو ...» after «وزير ...،»
+    // is the minister's name (not ب + a noun).
+    assert_pairs(
+        "دعت السويد إلى \"الهدوء\" في المدينة الاثنين بعد اشتباكات عنيفة.",
+        &[("السويد", "\"الهدوء\" في المدينة")],
+    );
+    assert_pairs(
+        "أعلن وزير الاقتصاد الإيطالي، بيرتو ماني، الثلاثاء، أن الشركات ستبقى.",
+        &[("بيرتو ماني", "الشركات ستبقى")],
+    );
+}
+
+#[test]
+fn surname_alone_joins_the_description_it_ended() {
+    // «أمين» is also a title, so the first mention parses as a description; the surname alone
+    // later is the same speaker.
+    let text = "قال رئيس بعثة البنك الدولي الى مالي، أمين كوليبالي، \"الوضع صعب\". وأضاف كوليبالي أن الإصلاح ضروري.";
+    let x = extract(text);
+    assert_eq!(x.quotes.len(), 2);
+    assert_eq!(x.speakers.len(), 1, "{:?}", x.speakers);
+    // Not for «المتحدث باسم رئيس X»: X is the principal, another person.
+    let text = "قال متحدث باسم رئيس الوزراء كامل إن الوفد وصل. وقال كامل إن المفاوضات بدأت.";
+    assert_eq!(extract(text).speakers.len(), 2);
+}

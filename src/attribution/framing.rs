@@ -22,6 +22,18 @@ impl Context<'_> {
                             None => break,
                         }
                     }
+                    // «وأضاف القيادي - الذي تحدث شريطة ... - "..."»: a parenthesis between
+                    // dashes describes the speaker; the content comes after it.
+                    '-' | '–' | '—' if j > 0 && list[j - 1].end < t.start => {
+                        match (j + 2..(j + 30).min(limit)).find(|&k| {
+                            list[k]
+                                .punct()
+                                .is_some_and(|c| matches!(c, '-' | '–' | '—'))
+                        }) {
+                            Some(k) => j = k + 1,
+                            None => break,
+                        }
+                    }
                     _ => break,
                 }
                 continue;
@@ -67,6 +79,16 @@ impl Context<'_> {
             }
             if matches!(bare, "ردا" | "تعليقا" | "تعقيبا" | "جوابا") {
                 j = self.skip_framing_phrase(j + 1, limit);
+                // «ردا على سؤال حول ما إذا كان ...، "نعم ..."»: the question runs to a comma
+                // before the quotation that answers it.
+                if let Some(k) = (j..(j + 30).min(limit)).find(|&k| {
+                    list[k].punct().is_some_and(|c| matches!(c, '،' | ','))
+                        && k + 1 < limit
+                        && self.structure.pair_opened_at(k + 1).is_some()
+                }) && !(j..k).any(|m| list[m].is_exactly(Class::Complementizer))
+                {
+                    j = k + 1;
+                }
                 continue;
             }
             break;

@@ -134,6 +134,11 @@ impl Engine<'_> {
             {
                 rest += 1;
             }
+            // «، وفقا لما ذكرته جماعة ... الذين لهم صلات بالمنطقة»: a relative clause about the
+            // source ends the sentence; the cue is still post-posed.
+            if rest < send && list[rest].is_exactly(Class::Relative) {
+                rest = send;
+            }
             let end = if rest < send {
                 send
             } else {
@@ -196,7 +201,13 @@ impl Engine<'_> {
         let structure = self.cx.structure;
         let list = &tokens.list;
         let para = structure.paragraphs[structure.paragraph_of[i] as usize];
-        if i == para.0 || i - para.0 > 5 || self.cx.known_name_at(para.0) != Some(i) {
+        if i == para.0 || i - para.0 > 5 {
+            return;
+        }
+        if self.cx.known_name_at(para.0) != Some(i) {
+            if !self.deferred_headlines.contains(&i) {
+                self.deferred_headlines.push(i);
+            }
             return;
         }
         let end = self.cx.trim_end(i + 1, para.1);

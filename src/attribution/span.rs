@@ -99,15 +99,23 @@ impl Context<'_> {
                 k > content_start
                     && !hit.object
                     && self.cue_allowed_here(k)
-                    && list[k - 1].punct().is_none_or(|c| !is_quote_mark(c))
+                    && (list[k - 1].punct().is_none_or(|c| !is_quote_mark(c))
+                        // «وإن "..." مشددة على أن»: after a closed quotation, with content of
+                        // its own.
+                        || self.structure.pair_closed_at(k - 1).is_some()
+                            && self.next_opens_content(k + 1))
             }
             Tense::Past | Tense::Present => {
-                // «، وقد أشاد»: a particle with و before the verb counts as its و.
-                let conj = t.has(clitic::CONJ)
-                    || list[k - 1].is_exactly(Class::Particle) && list[k - 1].has(clitic::CONJ);
+                // «، وقد أشاد»، «، وإن أكدت»: a particle or إن with و before the verb counts as
+                // its و.
+                let conj_before = list[k - 1].is_exactly(Class::Particle)
+                    && list[k - 1].has(clitic::CONJ)
+                    || list[k - 1].is_exactly(Class::Complementizer)
+                        && self.tokens.folded(k - 1).starts_with('و');
+                let conj = t.has(clitic::CONJ) || conj_before;
                 let prev_punct = prev_punct
                     || k >= 2
-                        && list[k - 1].is_exactly(Class::Particle)
+                        && conj_before
                         && list[k - 2].punct().is_some_and(|c| matches!(c, '،' | ','));
                 // «... وقال وزير الخارجية»: a new speaker named after the verb.
                 let named = k + 1 < list.len()
@@ -122,8 +130,49 @@ impl Context<'_> {
                         || conj && self.next_opens_content(k + 1)
                         || conj && named)
             }
-            Tense::Noun => false,
+            // «... وكذلك التشديد على أن»: a nominal cue with its own complementizer after و.
+            Tense::Noun => {
+                k > content_start
+                    && (t.has(clitic::CONJ) || list[k - 1].has(clitic::CONJ))
+                    && self.cue_allowed_here(k)
+                    && self.next_opens_content(k + 1)
+            }
         }
+    }
+
+    /// «... قد تستهدف القوات حسب قول الناطق باسم الوزارة»: a source cue followed by the word for
+    /// what was said or by a speaker's head noun ends the content even without a comma.
+    fn source_tail_without_comma(&self, k: usize) -> bool {
+        let list = &self.tokens.list;
+        let t = &list[k];
+        if !t.is_exactly(Class::SourceCue) || self.tokens.bare(k) == "كما" || k + 1 >= list.len()
+        {
+            return false;
+        }
+        let n = &list[k + 1];
+        n.is_word()
+            && (matches!(self.tokens.core(k + 1), "قول" | "تعبير" | "رواية")
+                || (n.is(Class::Title) || n.is(Class::OrgHead) || n.is(Class::Group))
+                    && !n.is(Class::Legal)
+                    && !n.has(clitic::BI))
+    }
+
+    /// «فيما ذكرت وكالة أنباء X أن»: a complementizer a few words after a cue, with only a
+    /// speaker phrase (no punctuation, no other cue) between.
+    fn comp_after_subject(&self, k: usize) -> bool {
+        let list = &self.tokens.list;
+        let limit = self.sentence_end(k.min(list.len().saturating_sub(1)));
+        (k..(k + 7).min(limit))
+            .take_while(|&m| list[m].is_word() && list[m].cue.is_none())
+            .any(|m| {
+                m > k
+                    && list[m].is_exactly(Class::Complementizer)
+                    && !list[m].has(clitic::CONJ)
+                    && (list[k].is(Class::OrgHead)
+                        || list[k].is(Class::Title)
+                        || list[k].is(Class::Group)
+                        || list[k].is(Class::InfoSource))
+            })
     }
 
     /// The token after a cue opens content: a complementizer, a preposition of the cue, ب or :
@@ -140,9 +189,40 @@ impl Context<'_> {
                 && list[k + 1].is_exactly(Class::Complementizer)
     }
 
-    /// Is the cue at `k` usable at all (lexicon `needs` aside)? Not inside quotation marks.
+    /// Is the cue at `k` usable at all (lexicon `needs` aside)? Not inside quotation marks, and
+    /// not a preposition spelled like a cue.
     pub fn cue_allowed_here(&self, k: usize) -> bool {
-        self.structure.quote_of[k] == 0
+        self.structure.quote_of[k] == 0 && !self.preposition_homograph(k)
+    }
+
+    /// «الشراكة عبر المحيط», «التعاون بين البلدين»: a cue spelled like a preposition (عبّر، بيّن)
+    /// right after a word, without و/ف and without its own preposition or a complementizer
+    /// next, is the preposition. After a particle or an opener («كما عبر»، «من جانبه عبر») it
+    /// stays a verb.
+    pub fn preposition_homograph(&self, k: usize) -> bool {
+        let list = &self.tokens.list;
+        let t = &list[k];
+        let Some(hit) = t.cue else { return false };
+        if !t.is_exactly(Class::Preposition) || t.has(clitic::CONJ) || k == 0 {
+            return false;
+        }
+        let prev = &list[k - 1];
+        if !prev.is_word()
+            || prev.is_exactly(Class::Particle)
+            || prev.is_exactly(Class::Opener)
+            || prev.is_exactly(Class::Kana)
+            || (k.saturating_sub(4)..k - 1).any(|s| self.phrase_at(s, Class::Opener) == Some(k))
+        {
+            return false;
+        }
+        let next = k + 1;
+        let own_prep = next < list.len()
+            && list[next].is_word()
+            && self.lex.cue_info[hit.form.cue as usize]
+                .preps
+                .iter()
+                .any(|p| p == self.tokens.bare(next));
+        !own_prep && !self.next_opens_content(next)
     }
 
     /// End (exclusive) of content starting at token `start`. `nominal`: the content has no
@@ -180,11 +260,29 @@ impl Context<'_> {
                 continue;
             }
             if k > start {
-                if self.new_clause_cue(k, start) {
+                if self.source_tail_without_comma(k) {
                     return self.trim_end(start, k);
                 }
+                if self.new_clause_cue(k, start) {
+                    // «، وإن أكدت»، «وكذلك التشديد»: the و-word before the cue goes with the new
+                    // clause.
+                    let before = &list[k - 1];
+                    let cut = if k - 1 > start
+                        && (before.is_exactly(Class::Complementizer)
+                            && self.tokens.folded(k - 1).starts_with('و')
+                            || before.has(clitic::CONJ) && before.is_exactly(Class::Time))
+                    {
+                        k - 1
+                    } else {
+                        k
+                    };
+                    return self.trim_end(start, cut);
+                }
                 if let Some(_end) = self.phrase_at(k, Class::ContentBoundary) {
-                    let time_clause = matches!(self.tokens.bare(k), "عندما" | "حينما" | "حين");
+                    let time_clause = matches!(
+                        self.tokens.bare(k),
+                        "عندما" | "حينما" | "حين" | "قبل" | "بعد"
+                    ) || list[k].is_exactly(Class::Time);
                     if !time_clause || nominal {
                         return self.trim_end(start, k);
                     }
@@ -202,7 +300,7 @@ impl Context<'_> {
                         list[m]
                             .cue
                             .is_some_and(|h| matches!(h.form.tense, Tense::Past | Tense::Present))
-                            && self.next_opens_content(m + 1)
+                            && (self.next_opens_content(m + 1) || self.comp_after_subject(m + 1))
                     })
                 {
                     return self.trim_end(start, k);

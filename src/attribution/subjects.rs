@@ -50,9 +50,16 @@ impl Engine<'_> {
         let mut k = j;
         while k < send.min(j + 30) {
             let t = &list[k];
+            // «قبل أن يعود»، «بعد أن»: أن after a time word opens a time clause, not content.
+            let time_clause = k > j
+                && matches!(
+                    self.cx.tokens.folded(k - 1),
+                    "قبل" | "بعد" | "منذ" | "عقب" | "حتي" | "ريثما"
+                );
             if t.is_exactly(Class::Complementizer)
                 && !t.has(clitic::CONJ)
                 && !matches!(self.cx.tokens.folded(k), "وان" | "فان")
+                && !time_clause
                 || t.punct() == Some(':')
             {
                 return Some(
@@ -72,7 +79,7 @@ impl Engine<'_> {
                 // A short quotation inside the speaker phrase is a name (نقابة "...") when a
                 // complementizer follows; else the quotation is the content.
                 let close = pair.close.unwrap_or(pair.content_end);
-                if close - k <= 7
+                if close - k <= 10
                     && let Some(later) = self.comp_ahead(close + 1, send)
                     && list[later].is_word()
                 {
@@ -87,6 +94,7 @@ impl Engine<'_> {
                 )
             }) && !t.is(Class::Title)
                 && k > j
+                && !self.cx.preposition_homograph(k)
             {
                 return None;
             }
@@ -120,6 +128,9 @@ impl Engine<'_> {
             return false;
         }
         let t = &list[j];
+        if t.is_word() && t.has(clitic::BI) && self.cx.known_name_at(j).is_some() {
+            return true; // «وتابع بتري»: a known name that starts with ب.
+        }
         t.is_word()
             && !t.is_exactly(Class::Complementizer)
             && !t.is_exactly(Class::Preposition)
@@ -273,12 +284,33 @@ impl Engine<'_> {
                 && p.end == end
                 && (p.strength >= Strength::Described
                     || cx.known_name_at(start).is_some()
-                    || p.end - p.start <= 3 && !list[start].has(clitic::AL))
+                    || p.end - p.start <= 3 && !list[start].has(clitic::AL)
+                    || self.headline_subject(&p, i))
             {
                 return Some(p);
             }
         }
         None
+    }
+
+    /// «السعودية تعلن "..."»: a crosshead (a paragraph with no final stop) that opens with one
+    /// or two words and a present-tense cue has them as its subject.
+    fn headline_subject(&self, p: &Phrase, i: usize) -> bool {
+        let cx = &self.cx;
+        let list = &cx.tokens.list;
+        let (para_start, para_end) = cx.structure.paragraphs[cx.structure.paragraph_of[i] as usize];
+        let mut last = para_end;
+        while last > para_start && list[last - 1].punct().is_some_and(is_quote_mark) {
+            last -= 1;
+        }
+        p.start == para_start
+            && p.end == i
+            && p.end - p.start <= 2
+            && list[i].cue.is_some_and(|h| h.form.tense == Tense::Present)
+            && para_end - para_start <= 20
+            && !list[last - 1]
+                .punct()
+                .is_some_and(|c| matches!(c, '.' | '؟' | '?' | '!'))
     }
 
     /// The subject of an implicit cue: a speaker phrase earlier in the same sentence (the

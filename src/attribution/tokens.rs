@@ -291,7 +291,11 @@ fn analyse(word: &str, token: &mut Token, lex: &Compiled, hamza_al: bool) {
     {
         let rest_entry = lex.entry(rest);
         // «فالس»، «فالتر»: و/ف + ال + one or two letters is a name, not a conjunction.
-        if !(rest.starts_with("ال") && letters(rest) < 5 && rest_entry.class == 0) {
+        if !(rest.starts_with("ال")
+            && letters(rest) < 5
+            && rest_entry.class == 0
+            && rest_entry.cue.is_none())
+        {
             bare = rest;
             bare_entry = rest_entry;
             token.clitics |= clitic::CONJ;

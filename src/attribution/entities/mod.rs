@@ -4,14 +4,20 @@
 //! ثامر الصباح»; «ستولتنبرغ» joins «ينس ستولتنبرغ»; «أبو زيد» joins «أبوزيد»; a one-letter
 //! spelling variant of a long name joins too). A mention without a name (a role or a group) joins
 //! the most recent entity whose words contain all of its words («المتحدث», «الوزير الألماني»,
-//! «الوزارة», «البيان»), or the entity with the same words.
+//! «الوزارة», «البيان»), or the entity with the same words. The lookups are in `matching.rs`,
+//! salience (mentions, agreement, the most recent agreeing entity) in `salience.rs`.
 
 use std::ops::Range;
 
 use rustc_hash::FxHashMap;
 
+mod matching;
+mod salience;
+
+pub use salience::agrees;
+
 use super::SpeakerKind;
-use super::lexicon::{Agreement, Class};
+use super::lexicon::Class;
 use super::phrase::{Gender, Number, Phrase, Strength};
 use super::tokens::Tokens;
 
@@ -65,53 +71,36 @@ fn word_key(tokens: &Tokens, i: usize) -> String {
     core.to_string()
 }
 
-fn close_spelling(a: &str, b: &str) -> bool {
-    if a == b {
-        return true;
-    }
-    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
-    if a.len().min(b.len()) < 4 || a.len().abs_diff(b.len()) > 1 {
-        return false;
-    }
-    // One insertion or deletion (تشولغين/شولغين، ويلسون/ولسون).
-    let (short, long) = if a.len() < b.len() {
-        (&a, &b)
-    } else {
-        (&b, &a)
-    };
-    if short.len() == long.len() {
-        return false;
-    }
-    let mut skipped = false;
-    let (mut i, mut j) = (0, 0);
-    while i < short.len() && j < long.len() {
-        if short[i] == long[j] {
-            i += 1;
-            j += 1;
-        } else if skipped {
-            return false;
-        } else {
-            skipped = true;
-            j += 1;
-        }
-    }
-    true
-}
-
 impl Entities {
     /// End of the longest known name starting at token `i` (all its words belong to one entity).
     pub fn known_name_at(&self, tokens: &Tokens, i: usize, limit: usize) -> Option<usize> {
         if !tokens.list[i].is_word() {
             return None;
         }
-        let first = self.name_index.get(tokens.bare(i))?;
+        let word = tokens.bare(i);
+        if word.contains('_') {
+            // «#سامح_شكري»: a hashtag joins the words of a known name.
+            let mut parts = word.split('_').filter(|w| !w.is_empty());
+            let ids = self.name_index.get(parts.next()?)?;
+            return ids
+                .iter()
+                .any(|&e| {
+                    parts
+                        .clone()
+                        .all(|w| self.list[e].name_keys.iter().any(|k| k == w))
+                })
+                .then_some(i + 1);
+        }
+        let first = self.ids_of_name_word(tokens, i)?;
         let mut best = None;
         for &e in first {
             let keys = &self.list[e].name_keys;
             let mut j = i + 1;
             while j < limit.min(i + 6)
                 && tokens.list[j].is_word()
-                && keys.iter().any(|k| k == tokens.bare(j))
+                && keys
+                    .iter()
+                    .any(|k| k == tokens.bare(j) || k == tokens.folded(j))
             {
                 j += 1;
             }
@@ -122,10 +111,21 @@ impl Entities {
         best
     }
 
+    /// Entities with the name word at token `i`, as written or without و/ف (a surname such as
+    /// «فيكتوروف» is stored with its first letter).
+    fn ids_of_name_word(&self, tokens: &Tokens, i: usize) -> Option<&Vec<usize>> {
+        self.name_index
+            .get(tokens.bare(i))
+            .or_else(|| self.name_index.get(tokens.folded(i)))
+    }
+
     /// A known name at token `i`: its end and its entity (for salience).
     pub fn known_at(&self, tokens: &Tokens, i: usize) -> Option<(usize, usize)> {
         let end = self.known_name_at(tokens, i, tokens.len())?;
-        let ids = self.name_index.get(tokens.bare(i))?;
+        let ids = match tokens.bare(i).split('_').find(|w| !w.is_empty())? {
+            first if first.len() < tokens.bare(i).len() => self.name_index.get(first)?,
+            _ => self.ids_of_name_word(tokens, i)?,
+        };
         let id = *ids.iter().max_by_key(|&&e| self.list[e].last_seen)?;
         Some((end, id))
     }
@@ -143,9 +143,23 @@ impl Entities {
         let name_keys: Vec<String> = phrase
             .name
             .map(|(s, e)| {
+                // Inside a name, و is a letter of the word (بيتر ولسون), not «and».
                 (s..e)
                     .filter(|&k| list[k].is_word())
-                    .map(|k| name_key(tokens, k))
+                    .map(|k| {
+                        if k > s {
+                            tokens.folded(k).to_string()
+                        } else {
+                            name_key(tokens, k)
+                        }
+                    })
+                    // «#كمال_ناصر»: the words of a hashtag.
+                    .flat_map(|key| {
+                        key.split('_')
+                            .filter(|w| !w.is_empty())
+                            .map(String::from)
+                            .collect::<Vec<_>>()
+                    })
                     .collect()
             })
             .unwrap_or_default();
@@ -157,12 +171,22 @@ impl Entities {
             .by_form(&form_key)
             .or_else(|| self.by_name(&name_keys))
             .or_else(|| {
+                // «ويلسون» = «ولسون»: the first word's و may be a letter of the name.
+                let (s, _) = phrase.name?;
+                let t = &list[s];
+                (t.has(super::tokens::clitic::CONJ) && name_keys.len() == 1)
+                    .then(|| self.by_name(&[tokens.folded(s).to_string()]))
+                    .flatten()
+            })
+            .or_else(|| {
                 (name_keys.is_empty()
                     && (list[phrase.start].has(super::tokens::clitic::AL)
                         || phrase.strength == Strength::Described))
                     .then(|| self.by_words(&words, phrase.number))
                     .flatten()
-            });
+            })
+            .or_else(|| self.by_title_head(tokens, phrase))
+            .or_else(|| self.by_trailing_name(phrase, &name_keys));
         let id = match found {
             Some(id) => id,
             None => {
@@ -238,128 +262,5 @@ impl Entities {
         entity.mentions.push(range);
         self.mention(at, id);
         id
-    }
-
-    /// Do the words of tokens `s..e` all belong to one known entity?
-    pub fn describes(&self, tokens: &Tokens, s: usize, e: usize) -> bool {
-        let words: Vec<String> = (s..e)
-            .filter(|&k| tokens.list[k].is_word())
-            .map(|k| word_key(tokens, k))
-            .collect();
-        self.by_words(&words, Number::Singular).is_some()
-    }
-
-    fn by_form(&self, key: &str) -> Option<usize> {
-        self.most_recent(|e| e.form_keys.iter().any(|k| k == key))
-    }
-
-    fn by_name(&self, keys: &[String]) -> Option<usize> {
-        if keys.is_empty() {
-            return None;
-        }
-        let joined: String = keys.concat();
-        self.most_recent(|e| {
-            if e.name_keys.is_empty() {
-                return false;
-            }
-            let all_in = |a: &[String], b: &[String]| {
-                a.iter().all(|x| b.iter().any(|y| close_spelling(x, y)))
-            };
-            // «أبو زيد» = «أبوزيد»: the same letters with or without a space.
-            let spaced =
-                |a: &[String], b: &[String]| a.len() > 1 && b.iter().any(|k| *k == a.concat());
-            all_in(keys, &e.name_keys)
-                || all_in(&e.name_keys, keys)
-                || e.name_keys.concat() == joined
-                || spaced(keys, &e.name_keys)
-                || spaced(&e.name_keys, keys)
-        })
-    }
-
-    fn by_words(&self, words: &[String], number: Number) -> Option<usize> {
-        if words.is_empty() {
-            return None;
-        }
-        self.most_recent(|e| {
-            (e.number == number
-                || number == Number::Singular
-                    && e.number == Number::Plural
-                    && e.kind == SpeakerKind::Org)
-                && words.iter().all(|w| e.words.contains(w))
-        })
-    }
-
-    fn most_recent(&self, mut pred: impl FnMut(&Entity) -> bool) -> Option<usize> {
-        (0..self.list.len())
-            .filter(|&e| pred(&self.list[e]))
-            .max_by_key(|&e| (self.list[e].last_seen, e))
-    }
-
-    /// Records a mention of entity `id` at token `at` (for salience).
-    pub fn mention(&mut self, at: usize, id: usize) {
-        if self.salience.last().is_none_or(|&(p, _)| p <= at) {
-            self.salience.push((at, id));
-        } else {
-            let pos = self.salience.partition_point(|&(p, _)| p <= at);
-            self.salience.insert(pos, (at, id));
-        }
-        let e = &mut self.list[id];
-        e.last_seen = e.last_seen.max(at);
-    }
-
-    /// Learns gender/number from a verb that agrees with the entity as its subject.
-    pub fn agree(&mut self, id: usize, agreement: Agreement, verb_first: bool) {
-        let e = &mut self.list[id];
-        match agreement {
-            Agreement::Fem if e.gender == Gender::Unknown => e.gender = Gender::Fem,
-            Agreement::Masc if e.gender == Gender::Unknown => e.gender = Gender::Masc,
-            Agreement::Plural if !verb_first => e.number = Number::Plural,
-            Agreement::Dual => e.number = Number::Dual,
-            _ => {}
-        }
-    }
-
-    /// The most recent entity before token `at` that agrees with a verb form.
-    pub fn salient(
-        &self,
-        at: usize,
-        agreement: Agreement,
-        skip: impl Fn(usize) -> bool,
-    ) -> Option<usize> {
-        self.salience
-            .iter()
-            .rev()
-            .filter(|&&(p, _)| p < at && !skip(p))
-            .map(|&(_, e)| e)
-            .find(|&e| agrees(&self.list[e], agreement))
-    }
-}
-
-/// Does an entity agree with a verb (or participle) form whose subject it would be?
-pub fn agrees(e: &Entity, agreement: Agreement) -> bool {
-    match agreement {
-        Agreement::Masc => e.number == Number::Singular && e.gender != Gender::Fem,
-        Agreement::Fem => {
-            e.gender == Gender::Fem
-                || e.gender == Gender::Unknown && e.kind == SpeakerKind::Org
-                || e.number == Number::Plural && e.kind == SpeakerKind::Org
-        }
-        Agreement::Plural => {
-            e.number != Number::Singular && !(e.kind == SpeakerKind::Org && e.gender == Gender::Fem)
-        }
-        Agreement::Dual => e.number == Number::Dual,
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::close_spelling;
-
-    #[test]
-    fn spelling_variants() {
-        assert!(close_spelling("تشولغين", "شولغين"));
-        assert!(close_spelling("ويلسون", "ولسون"));
-        assert!(!close_spelling("محمد", "احمد"));
-        assert!(!close_spelling("عمر", "عمرو"));
     }
 }
