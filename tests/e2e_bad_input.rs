@@ -49,6 +49,9 @@ fn bad_inputs_are_reported_and_the_good_one_opens() {
     // The three articles that did open (the lossy one, the corpus line, the good one) are all
     // listed once loading is done; then move to the last.
     tmux.wait_text("Articles 3");
+    // The problems' notice comes when loading ends and holds the status bar until a key: wait
+    // for it, so that the keys below clear it and the file name shows.
+    tmux.wait_text("listed on exit");
     tmux.keys(&["J", "J"]);
     tmux.wait_text("good.txt");
     tmux.keys(&["q"]);
