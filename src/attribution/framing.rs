@@ -22,7 +22,7 @@ impl Context<'_> {
                             None => break,
                         }
                     }
-                    // «وأضاف القيادي - الذي تحدث شريطة ... - "..."»: a parenthesis between
+                    // «وأضاف المسؤول - الذي طلب عدم ... - "..."»: a parenthesis between
                     // dashes describes the speaker; the content comes after it.
                     '-' | '–' | '—' if j > 0 && list[j - 1].end < t.start => {
                         match (j + 2..(j + 30).min(limit)).find(|&k| {

@@ -134,7 +134,7 @@ impl Engine<'_> {
             {
                 rest += 1;
             }
-            // «، وفقا لما ذكرته جماعة ... الذين لهم صلات بالمنطقة»: a relative clause about the
+            // «، وفقا لما ذكره سكان ... الذين يقيمون قرب الموقع»: a relative clause about the
             // source ends the sentence; the cue is still post-posed.
             if rest < send && list[rest].is_exactly(Class::Relative) {
                 rest = send;

@@ -130,13 +130,9 @@ impl Context<'_> {
                         || conj && self.next_opens_content(k + 1)
                         || conj && named)
             }
-            // «... وكذلك التشديد على أن»: a nominal cue with its own complementizer after و.
-            Tense::Noun => {
-                k > content_start
-                    && (t.has(clitic::CONJ) || list[k - 1].has(clitic::CONJ))
-                    && self.cue_allowed_here(k)
-                    && self.next_opens_content(k + 1)
-            }
+            // A verbal noun inside content (والقول إن ...) is more often the speaker's own
+            // embedded speech than a new quote: it does not split the content.
+            Tense::Noun => false,
         }
     }
 

@@ -262,7 +262,7 @@ mod tests {
     #[test]
     fn pairs_styles_and_mismatches() {
         assert_eq!(quoted("قال «نعم» و\"لا\" ثم “ربما”"), ["نعم", "لا", "ربما"]);
-        assert_eq!(quoted("تنظيم «داعش « بخطف"), ["داعش"]);
+        assert_eq!(quoted("تنظيم «الفجر « بخطف"), ["الفجر"]);
         assert_eq!(quoted("قال \"هذا مهم\". ثم كلام آخر\". وبعد"), ["هذا مهم"]);
     }
 

@@ -129,7 +129,7 @@ impl Engine<'_> {
         }
         let t = &list[j];
         if t.is_word() && t.has(clitic::BI) && self.cx.known_name_at(j).is_some() {
-            return true; // «وتابع بتري»: a known name that starts with ب.
+            return true; // «وتابع بركات»: a known name that starts with ب.
         }
         t.is_word()
             && !t.is_exactly(Class::Complementizer)

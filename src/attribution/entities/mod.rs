@@ -79,7 +79,7 @@ impl Entities {
         }
         let word = tokens.bare(i);
         if word.contains('_') {
-            // «#سامح_شكري»: a hashtag joins the words of a known name.
+            // «#نبيل_حسان»: a hashtag joins the words of a known name.
             let mut parts = word.split('_').filter(|w| !w.is_empty());
             let ids = self.name_index.get(parts.next()?)?;
             return ids
@@ -112,7 +112,7 @@ impl Entities {
     }
 
     /// Entities with the name word at token `i`, as written or without و/ف (a surname such as
-    /// «فيكتوروف» is stored with its first letter).
+    /// «فارينوف» is stored with its first letter).
     fn ids_of_name_word(&self, tokens: &Tokens, i: usize) -> Option<&Vec<usize>> {
         self.name_index
             .get(tokens.bare(i))
@@ -143,7 +143,7 @@ impl Entities {
         let name_keys: Vec<String> = phrase
             .name
             .map(|(s, e)| {
-                // Inside a name, و is a letter of the word (بيتر ولسون), not «and».
+                // Inside a name, و is a letter of the word (جاك ولكنز), not «and».
                 (s..e)
                     .filter(|&k| list[k].is_word())
                     .map(|k| {
@@ -171,7 +171,7 @@ impl Entities {
             .by_form(&form_key)
             .or_else(|| self.by_name(&name_keys))
             .or_else(|| {
-                // «ويلسون» = «ولسون»: the first word's و may be a letter of the name.
+                // «ويلكنز» = «ولكنز»: the first word's و may be a letter of the name.
                 let (s, _) = phrase.name?;
                 let t = &list[s];
                 (t.has(super::tokens::clitic::CONJ) && name_keys.len() == 1)
@@ -185,7 +185,6 @@ impl Entities {
                     .then(|| self.by_words(&words, phrase.number))
                     .flatten()
             })
-            .or_else(|| self.by_title_head(tokens, phrase))
             .or_else(|| self.by_trailing_name(phrase, &name_keys));
         let id = match found {
             Some(id) => id,

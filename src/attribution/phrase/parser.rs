@@ -241,12 +241,12 @@ impl<'a, 'c> Parser<'a, 'c> {
                 self.state = State::Group;
                 self.number = Number::Plural;
                 self.kind = SpeakerKind::Org;
-                // «الولايات المتحدة وقيادات كردية»: joined with a group, the phrase describes
+                // «الحكومة وقيادات محلية»: joined with a group, the phrase describes
                 // speakers.
                 self.strength = self.strength.max(Strength::Described);
             } else if let Some((s, e)) = self.name {
                 self.name = Some((s, self.j + 1));
-                // «بيتر ولسون»: after one unknown word, a word with و is more likely the
+                // «جاك ولكنز»: after one unknown word, a word with و is more likely the
                 // surname than a second speaker (who would rather be «X ونظيره Y»).
                 if e - s > 1 || cx.known_name_at(s).is_some() {
                     self.number = Number::Plural;

@@ -128,7 +128,7 @@ impl Parser<'_, '_> {
             && !list[self.j - 2].has(clitic::AL)
             && (plain_word(tokens, self.j) || bi_ambiguous(t))
         {
-            // «نائب المبعوث ... لمواجهة تنظيم داعش بريت مكجيرك»: an organisation named
+            // «القيادي في تنظيم الفجر سامر نادي»: an organisation named
             // by its head and a proper noun is complete, so a plain word after it starts
             // the person's name.
             self.state = State::Name;
@@ -143,7 +143,7 @@ impl Parser<'_, '_> {
             && list[self.j - 1].class == 0
             && !list[self.j - 1].has(clitic::AL)
         {
-            // «الناطق باسم الرئيس الروسي فلاديمير بوتين»: the principal's surname.
+            // «الناطق باسم الرئيس زياد بدران»: the principal's surname (ب is a letter of it).
             self.role = Some((s, self.j + 1));
             self.j += 1;
             return Flow::Continue;
@@ -171,7 +171,7 @@ impl Parser<'_, '_> {
             self.j += 1;
             return Flow::Continue;
         }
-        // A (listed) adjective closes a construct chain: «منظمات غير حكومية سارعت» - the word
+        // A (listed) adjective closes a construct chain: «جمعيات غير ربحية بادرت» - the word
         // after the adjective is no genitive of the head.
         let after_adjective = self.j > s
             && !list[self.j - 1].has(clitic::AL)
@@ -198,7 +198,7 @@ impl Parser<'_, '_> {
         }
         if !definite && (name_like(t) || ali || t.is(Class::NameParticle) || bi_name) {
             if self.name.is_some() && !self.name_after_honorific && !self.role_has_bism {
-                // «لؤي X، رئيس مركز ... المعني بملف»: the role after a name names no one.
+                // «سليم X، مدير مركز ... المعني بملف»: the role after a name names no one.
                 return Flow::Stop;
             }
             if !self.lenient
