@@ -558,3 +558,17 @@ fn surname_alone_joins_the_description_it_ended() {
     let text = "قال متحدث باسم رئيس الوزراء كامل إن الوفد وصل. وقال كامل إن المفاوضات بدأت.";
     assert_eq!(extract(text).speakers.len(), 2);
 }
+
+#[test]
+fn the_last_word_of_an_organisation_before_a_comma_is_not_a_name() {
+    // «لحركة نداء سلوان، سامر حداد»: the organisation's third word is not a person's name, even
+    // though «تنظيم الفجر سامر حداد» starts a name after head + proper noun.
+    let x = extract("وقال القيادي المؤسس لحركة نداء سلوان، سامر حداد، إن الحوار مستمر.");
+    assert_eq!(x.speakers.len(), 1);
+    assert_ne!(x.speakers[0].name, "سلوان");
+    assert!(x.speakers[0].name.contains("سامر حداد"), "{:?}", x.speakers);
+    assert_pairs(
+        "وقال القيادي في تنظيم الفجر سامر حداد إن الحوار مستمر.",
+        &[("سامر حداد", "الحوار مستمر")],
+    );
+}
