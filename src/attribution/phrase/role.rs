@@ -128,11 +128,11 @@ impl Parser<'_, '_> {
             && !list[self.j - 2].has(clitic::AL)
             && (plain_word(tokens, self.j) || bi_ambiguous(t))
             && self.j + 1 < list.len()
-            && plain_word(tokens, self.j + 1)
+            && list[self.j + 1].is_word()
         {
             // «القيادي في تنظيم الفجر سامر نادي»: an organisation named
-            // by its head and a proper noun is complete, so two plain words after it start
-            // the person's name. (One word before a comma is rather the organisation's third
+            // by its head and a proper noun is complete, so a plain word after it, followed by
+            // another word, starts the person's name. (One word before a comma is rather the organisation's third
             // word: «حركة نداء الوطن، سامر نادي».)
             self.state = State::Name;
             self.name = Some((self.j, self.j + 1));
