@@ -3,23 +3,13 @@
 //! `rawi extract` path). `cargo bench --bench corpus`. Peak memory: `benches/open_corpus.rs`
 //! or `benches/reader-corpus.sh` (the reader, speakers included) under `/usr/bin/time -v`.
 
-use std::path::{Path, PathBuf};
+mod common;
+
+use common::bulk;
 use std::time::Duration;
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use rawi::corpus::{Library, LoadOptions, load, map_articles_par, open_in_background};
-
-fn bulk() -> Option<PathBuf> {
-    let shared = std::env::var_os("RAWI_SHARED")
-        .map(PathBuf::from)
-        .or_else(|| {
-            Path::new(env!("CARGO_MANIFEST_DIR"))
-                .ancestors()
-                .map(|d| d.join("shared"))
-                .find(|d| d.join("corpus").is_dir())
-        })?;
-    Some(shared.join("corpus/bulk.jsonl")).filter(|p| p.is_file())
-}
 
 fn open_bulk(c: &mut Criterion) {
     let Some(bulk) = bulk() else {

@@ -7,8 +7,11 @@
 //! to the whole library, to every article's speakers, a library search, the speakers screen,
 //! and the peak resident memory (VmHWM). `benches/reader-corpus.sh` runs it.
 
+mod common;
+
+use common::bulk;
 use std::io;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use ratatui::backend::CrosstermBackend;
@@ -141,16 +144,4 @@ fn peak_memory_kb() -> Option<u64> {
     let status = std::fs::read_to_string("/proc/self/status").ok()?;
     let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
     line.split_whitespace().nth(1)?.parse().ok()
-}
-
-fn bulk() -> Option<PathBuf> {
-    let shared = std::env::var_os("RAWI_SHARED")
-        .map(PathBuf::from)
-        .or_else(|| {
-            Path::new(env!("CARGO_MANIFEST_DIR"))
-                .ancestors()
-                .map(|d| d.join("shared"))
-                .find(|d| d.join("corpus").is_dir())
-        })?;
-    Some(shared.join("corpus/bulk.jsonl")).filter(|p| p.is_file())
 }
