@@ -572,3 +572,16 @@ fn the_last_word_of_an_organisation_before_a_comma_is_not_a_name() {
         &[("سامر حداد", "الحوار مستمر")],
     );
 }
+
+#[test]
+fn nisba_adjective_closes_a_club_name_before_the_person() {
+    assert_pairs(
+        "وأبدى مدرب فريق سهام عمران المغربي نور الدين سالمي، تفاؤله بالموسم المقبل.",
+        &[("نور الدين سالمي", "تفاؤله بالموسم المقبل")],
+    );
+    // A short nisba (الفني) continues the title too.
+    assert_pairs(
+        "وأعلن المدير الفني الفرنسي عبد الكريم سالمي، الاثنين، استقالته من تدريب الفريق.",
+        &[("عبد الكريم سالمي", "استقالته من تدريب الفريق")],
+    );
+}

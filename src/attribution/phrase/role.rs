@@ -129,11 +129,12 @@ impl Parser<'_, '_> {
             && (plain_word(tokens, self.j) || bi_ambiguous(t))
             && self.j + 1 < list.len()
             && list[self.j + 1].is_word()
+            && !(list[self.j + 1].has(clitic::AL) && is_adjective(tokens, self.j + 1))
         {
             // «القيادي في تنظيم الفجر سامر نادي»: an organisation named
             // by its head and a proper noun is complete, so a plain word after it, followed by
             // another word, starts the person's name. (One word before a comma is rather the organisation's third
-            // word: «حركة نداء الوطن، سامر نادي».)
+            // word: «حركة نداء الوطن، سامر نادي»; so is one before a nisba: «نادي X Y المغربي».)
             self.state = State::Name;
             self.name = Some((self.j, self.j + 1));
             self.strength = Strength::Named;
