@@ -14,7 +14,7 @@ impl Entities {
             .filter(|&k| tokens.list[k].is_word())
             .map(|k| word_key(tokens, k))
             .collect();
-        self.by_words(&words, Number::Singular).is_some()
+        self.by_words(&words, Number::Singular, true).is_some()
     }
 
     pub(super) fn by_form(&self, key: &str) -> Option<usize> {
@@ -44,15 +44,23 @@ impl Entities {
         })
     }
 
-    pub(super) fn by_words(&self, words: &[String], number: Number) -> Option<usize> {
+    /// `person_ok`: the description may name a person. One not headed by a title
+    /// («الخارجية الفرنسية») is an organisation, even when a minister's role holds its words.
+    pub(super) fn by_words(
+        &self,
+        words: &[String],
+        number: Number,
+        person_ok: bool,
+    ) -> Option<usize> {
         if words.is_empty() {
             return None;
         }
         self.most_recent(|e| {
-            (e.number == number
-                || number == Number::Singular
-                    && e.number == Number::Plural
-                    && e.kind == SpeakerKind::Org)
+            (person_ok || e.kind != SpeakerKind::Person)
+                && (e.number == number
+                    || number == Number::Singular
+                        && e.number == Number::Plural
+                        && e.kind == SpeakerKind::Org)
                 && words.iter().all(|w| e.words.contains(w))
         })
     }

@@ -182,7 +182,14 @@ impl Entities {
                 (name_keys.is_empty()
                     && (list[phrase.start].has(super::tokens::clitic::AL)
                         || phrase.strength == Strength::Described))
-                    .then(|| self.by_words(&words, phrase.number))
+                    .then(|| {
+                        // A title's genitive («وزير الخارجية» read from «الخارجية») still
+                        // describes its holder.
+                        let person_ok = phrase.kind == SpeakerKind::Person
+                            || list[phrase.start].is(Class::Title)
+                            || phrase.start > 0 && list[phrase.start - 1].is(Class::Title);
+                        self.by_words(&words, phrase.number, person_ok)
+                    })
                     .flatten()
             })
             .or_else(|| self.by_trailing_name(phrase, &name_keys));
