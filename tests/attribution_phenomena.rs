@@ -596,3 +596,14 @@ fn explicit_organisation_subject_after_the_cue_is_the_speaker() {
         ],
     );
 }
+
+#[test]
+fn relative_clause_cue_belongs_to_the_antecedent_in_a_prepositional_phrase() {
+    assert_pairs(
+        "وقال الوزير كريم داود إن الحدود مفتوحة. وجاءت الرسالة في لقاء للرئيس الكندي سامي نور الذي أعرب عن شكوك في نجاح الخطة.",
+        &[
+            ("كريم داود", "الحدود مفتوحة"),
+            ("سامي نور", "شكوك في نجاح الخطة"),
+        ],
+    );
+}

@@ -203,14 +203,20 @@ impl Engine<'_> {
             .map(|h| h.form.agreement)
             .unwrap_or(Agreement::Masc);
         let from = end.saturating_sub(10);
-        for start in from..end {
-            if let Some(p) = phrase::parse(&self.cx, start, end, false)
-                && p.end == end
-                && p.strength >= Strength::Described
-            {
-                let id = self.cx.resolve(&p, p.start);
-                if super::entities::agrees(&self.cx.entities.list[id], agreement) {
-                    return Some(id);
+        // «في لقاء للرئيس X الذي أعرب»: failing a plain antecedent, one with ل.
+        for allow_li_first in [false, true] {
+            for start in from..end {
+                if allow_li_first && !list[start].has(clitic::LI) {
+                    continue;
+                }
+                if let Some(p) = phrase::parse_with(&self.cx, start, end, false, allow_li_first)
+                    && p.end == end
+                    && p.strength >= Strength::Described
+                {
+                    let id = self.cx.resolve(&p, p.start);
+                    if super::entities::agrees(&self.cx.entities.list[id], agreement) {
+                        return Some(id);
+                    }
                 }
             }
         }
