@@ -205,8 +205,8 @@ impl Engine<'_> {
         let from = end.saturating_sub(10);
         // «في لقاء للرئيس X الذي أعرب»: failing a plain antecedent, one with ل.
         for allow_li_first in [false, true] {
-            for start in from..end {
-                if allow_li_first && !list[start].has(clitic::LI) {
+            for (start, t) in list.iter().enumerate().take(end).skip(from) {
+                if allow_li_first && !t.has(clitic::LI) {
                     continue;
                 }
                 if let Some(p) = phrase::parse_with(&self.cx, start, end, false, allow_li_first)
