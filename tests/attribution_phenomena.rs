@@ -607,3 +607,11 @@ fn relative_clause_cue_belongs_to_the_antecedent_in_a_prepositional_phrase() {
         ],
     );
 }
+
+#[test]
+fn content_span_runs_past_an_interview_frame_into_a_quote() {
+    assert_pairs(
+        "وقال كريم داود كبير خبراء الهيئة الوطنية للمياه في مقابلة يوم الأحد \"الحدود ستبقى مفتوحة\".",
+        &[("كريم داود", "الحدود ستبقى مفتوحة")],
+    );
+}

@@ -129,6 +129,22 @@ impl Parser<'_, '_> {
             self.j += 1;
             return Flow::Continue;
         }
+        if t.is_exactly(Class::Adjective)
+            && !definite
+            && !t.has(clitic::CONJ)
+            && e - s >= 2
+            && self.j + 1 < self.limit
+            && list[self.j + 1].is_word()
+            && (list[self.j + 1].is(Class::Title) || list[self.j + 1].is(Class::Group))
+        {
+            // «سامي نور كبير مستشاري ...»: an adjective heading a title after a name starts
+            // the role.
+            self.state = State::Role;
+            self.role = Some((self.j, self.j + 1));
+            self.last_definite = false;
+            self.j += 1;
+            return Flow::Continue;
+        }
         if t.is(Class::Title) && definite && e - s >= 2 && !t.has(clitic::BI) {
             self.state = State::Role;
             self.role = Some((self.j, self.j + 1));
