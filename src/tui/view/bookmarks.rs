@@ -3,9 +3,8 @@
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
-use ratatui::style::{Modifier, Style};
 
-use crate::text;
+use super::rows;
 use crate::tui::bookmarks::list_area;
 use crate::tui::paint;
 use crate::tui::state::State;
@@ -19,41 +18,24 @@ pub fn view(state: &State, frame: &mut Frame) {
     buf.set_style(header, style);
     let label = format!(" Bookmarks {}", list.rows.len());
     paint::paint_ascii(buf, header.x, header.y, header.right(), &label, style);
-    let title_w = (area.width / 3)
-        .clamp(8, 40)
-        .min(area.width.saturating_sub(4));
-    let mut cursor = None;
-    for (row, mark) in list
-        .rows
-        .iter()
-        .enumerate()
-        .skip(list.offset)
-        .take(area.height as usize)
-    {
-        let y = area.y + (row - list.offset) as u16;
-        let selected = row == list.selected;
-        let base = if selected {
-            state.styles.selection(true)
-        } else {
-            Style::new()
-        };
-        buf.set_style(Rect::new(area.x, y, area.width, 1), base);
-        if let Some(entry) = state.catalogue.library().get(mark.article) {
-            let line = text::layout_truncated(&entry.title, title_w.max(1), &state.settings.layout);
-            paint::paint_line(buf, Rect::new(area.x, y, title_w, 1), y, &line, |_| base);
-        }
-        let x = paint::paint_ascii(buf, area.x + title_w, y, area.right(), " │ ", base);
-        let snippet_area = Rect::new(x, y, area.right().saturating_sub(x + 1), 1);
-        if snippet_area.width > 0 {
-            let line =
-                text::layout_truncated(&mark.snippet, snippet_area.width, &state.settings.layout);
-            let style = base.add_modifier(Modifier::BOLD);
-            paint::paint_line(buf, snippet_area, y, &line, |_| style);
-        }
-        if selected {
-            cursor = Some((area.right().saturating_sub(1), y));
-        }
-    }
+    let title_w = rows::title_width(area);
+    let opts = &state.settings.layout;
+    let window = (list.rows.len(), list.offset, list.selected);
+    let cursor = rows::draw_rows(
+        buf,
+        area,
+        window,
+        state.styles.selection(true),
+        |buf, row| {
+            let mark = &list.rows[row.index];
+            if let Some(entry) = state.catalogue.library().get(mark.article) {
+                let title_area = Rect::new(area.x, row.y, title_w, 1);
+                rows::paint_rtl(buf, title_area, &entry.title, row.base, opts);
+            }
+            let from = (area.x + title_w, area.right());
+            rows::paint_after(buf, from, row, " │ ", &mark.snippet, opts);
+        },
+    );
     if !state.help_open {
         frame.set_cursor_position(cursor.unwrap_or((area.right().saturating_sub(1), area.y)));
     }

@@ -6,6 +6,7 @@ mod bookmarks;
 mod help;
 mod library;
 mod people;
+mod rows;
 mod speakers;
 mod status;
 

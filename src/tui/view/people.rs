@@ -4,8 +4,9 @@
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
-use ratatui::style::{Modifier, Style};
+use ratatui::style::Style;
 
+use super::rows;
 use crate::attribution::QuoteKind;
 use crate::index::SortBy;
 use crate::text;
@@ -37,7 +38,8 @@ pub fn view(state: &State, frame: &mut Frame) {
         return;
     };
     let selected_style = state.styles.selection(true);
-    let mut cursor = None;
+    let opts = &state.settings.layout;
+    let cursor;
     match people.opened {
         None => {
             let sort = match people.sort {
@@ -58,44 +60,22 @@ pub fn view(state: &State, frame: &mut Frame) {
                 let filter = format!("  filter: {}", people.filter);
                 paint_text(buf, end, header.y, header.right(), &filter, style, state);
             }
-            for (row, &s) in people
-                .order
-                .iter()
-                .enumerate()
-                .skip(people.offset)
-                .take(area.height as usize)
-            {
-                let y = area.y + (row - people.offset) as u16;
-                let speaker = &index.speakers()[s];
-                let selected = row == people.selected;
-                let base = if selected {
-                    selected_style
-                } else {
-                    Style::new()
-                };
-                buf.set_style(Rect::new(area.x, y, area.width, 1), base);
+            let window = (people.order.len(), people.offset, people.selected);
+            cursor = rows::draw_rows(buf, area, window, selected_style, |buf, row| {
+                let speaker = &index.speakers()[people.order[row.index]];
                 let counts = format!(
                     "{:>6} {:>6}  ",
                     speaker.quote_count(),
                     speaker.article_count()
                 );
-                let x = paint::paint_ascii(buf, area.x, y, area.right(), &counts, base);
                 let mut label = speaker.name.clone();
                 if let Some(role) = speaker.roles.first() {
                     label.push_str("، ");
                     label.push_str(role);
                 }
-                let name_area = Rect::new(x, y, area.right().saturating_sub(x + 1), 1);
-                if name_area.width > 0 {
-                    let line =
-                        text::layout_truncated(&label, name_area.width, &state.settings.layout);
-                    let style = base.add_modifier(Modifier::BOLD);
-                    paint::paint_line(buf, name_area, y, &line, |_| style);
-                }
-                if selected {
-                    cursor = Some((area.right().saturating_sub(1), y));
-                }
-            }
+                let from = (area.x, area.right());
+                rows::paint_after(buf, from, row, &counts, &label, opts);
+            });
             if people.order.is_empty() {
                 let message = if !people.filter.is_empty() {
                     "no match"
@@ -126,55 +106,27 @@ pub fn view(state: &State, frame: &mut Frame) {
                 style,
                 state,
             );
-            let title_w = (area.width / 3)
-                .clamp(8, 40)
-                .min(area.width.saturating_sub(4));
-            for (row, quote) in speaker
-                .quotes
-                .iter()
-                .enumerate()
-                .skip(opened.offset)
-                .take(area.height as usize)
-            {
-                let y = area.y + (row - opened.offset) as u16;
-                let selected = row == opened.selected;
-                let base = if selected {
-                    selected_style
-                } else {
-                    Style::new()
-                };
-                buf.set_style(Rect::new(area.x, y, area.width, 1), base);
+            let title_w = rows::title_width(area);
+            let window = (speaker.quotes.len(), opened.offset, opened.selected);
+            cursor = rows::draw_rows(buf, area, window, selected_style, |buf, row| {
+                let quote = &speaker.quotes[row.index];
                 if let Some(entry) = state.catalogue.library().get(quote.article) {
-                    let title_area = Rect::new(area.x, y, title_w, 1);
-                    let line = text::layout_truncated(
-                        &entry.title,
-                        title_w.max(1),
-                        &state.settings.layout,
-                    );
-                    paint::paint_line(buf, title_area, y, &line, |_| base);
+                    let title_area = Rect::new(area.x, row.y, title_w, 1);
+                    rows::paint_rtl(buf, title_area, &entry.title, row.base, opts);
                 }
                 let mark = match quote.kind {
                     QuoteKind::Direct => " « ",
                     QuoteKind::Indirect => " ~ ",
                 };
-                let x = paint::paint_ascii(buf, area.x + title_w, y, area.right(), mark, base);
-                let quote_area = Rect::new(x, y, area.right().saturating_sub(x + 1), 1);
                 let words = people
                     .previews
                     .get(&(quote.article, quote.range.start))
                     .cloned()
                     .flatten()
                     .unwrap_or_else(|| "(text no longer readable)".to_string());
-                if quote_area.width > 0 {
-                    let line =
-                        text::layout_truncated(&words, quote_area.width, &state.settings.layout);
-                    let style = base.add_modifier(Modifier::BOLD);
-                    paint::paint_line(buf, quote_area, y, &line, |_| style);
-                }
-                if selected {
-                    cursor = Some((area.right().saturating_sub(1), y));
-                }
-            }
+                let from = (area.x + title_w, area.right());
+                rows::paint_after(buf, from, row, mark, &words, opts);
+            });
         }
     }
     if !state.help_open && !state.people.editing {
