@@ -52,6 +52,15 @@ fn reader_on(article: &Article, config: &Config, w: u16, h: u16) -> State {
     )
 }
 
+/// One line down through the article, and back up once at the end.
+fn scroll_step(state: &mut State, down: &mut bool) {
+    let before = state.view().shown;
+    update(state, if *down { Action::Down } else { Action::Up });
+    if state.view().shown == before {
+        *down = !*down;
+    }
+}
+
 fn reader(c: &mut Criterion) {
     let article = big_article();
     let config = Config::default();
@@ -69,12 +78,7 @@ fn reader(c: &mut Criterion) {
         let mut down = true;
         c.bench_function(&format!("scroll+redraw 1MB {w}x{h}"), |b| {
             b.iter(|| {
-                // Scroll down through the article, and back up when at the end.
-                let before = state.view().shown;
-                update(&mut state, if down { Action::Down } else { Action::Up });
-                if state.view().shown == before {
-                    down = !down;
-                }
+                scroll_step(&mut state, &mut down);
                 terminal.draw(|f| view(&state, f)).unwrap();
             })
         });
@@ -82,11 +86,7 @@ fn reader(c: &mut Criterion) {
         // ratatui's diff and the backend's write (which dominate a full redraw).
         c.bench_function(&format!("scroll+view only 1MB {w}x{h}"), |b| {
             b.iter(|| {
-                let before = state.view().shown;
-                update(&mut state, if down { Action::Down } else { Action::Up });
-                if state.view().shown == before {
-                    down = !down;
-                }
+                scroll_step(&mut state, &mut down);
                 terminal.current_buffer_mut().reset();
                 let mut frame = terminal.get_frame();
                 view(&state, &mut frame);
@@ -104,11 +104,7 @@ fn reader(c: &mut Criterion) {
         .unwrap();
         c.bench_function(&format!("scroll+redraw crossterm 1MB {w}x{h}"), |b| {
             b.iter(|| {
-                let before = state.view().shown;
-                update(&mut state, if down { Action::Down } else { Action::Up });
-                if state.view().shown == before {
-                    down = !down;
-                }
+                scroll_step(&mut state, &mut down);
                 real.draw(|f| view(&state, f)).unwrap();
             })
         });
