@@ -191,13 +191,32 @@ fn main() -> std::process::ExitCode {
 }
 
 fn run() -> anyhow::Result<()> {
-    let matches = Cli::command().get_matches();
+    // Plain styles: the only escape codes in a rendered error are then the user's, which
+    // `exit_on_argument_error` shows as placeholders instead of stripping them unseen.
+    let command = Cli::command().styles(clap::builder::Styles::plain());
+    let matches = match command.try_get_matches() {
+        Ok(m) => m,
+        Err(e) => exit_on_argument_error(&e),
+    };
     let cli = Cli::from_arg_matches(&matches)?;
     match cli.command {
         Some(Command::Render(args)) => render(&args),
         Some(Command::Extract(args)) => extract(&args),
         None => read(&cli.read, &matches),
     }
+}
+
+/// clap's help, version and argument errors, printed as clap would but made safe: an argument
+/// value it quotes (a file name such as `--\e]52;c;...\a.txt` in `rawi extract *`, or
+/// `--width $'\e]0;T\a'`) must not reach the terminal as an escape sequence.
+fn exit_on_argument_error(e: &clap::Error) -> ! {
+    let text = display_safe_lines(&e.render().ansi().to_string());
+    if e.use_stderr() {
+        eprintln!("{text}");
+    } else {
+        println!("{text}");
+    }
+    std::process::exit(e.exit_code())
 }
 
 /// [`display_safe`] line by line: controls become placeholders, the line breaks stay.

@@ -235,3 +235,26 @@ fn the_text_format_names_each_record_by_id_and_title_and_speakers_quotes_name_th
         ["article", "cue", "end", "kind", "path", "start", "text"]
     );
 }
+
+#[test]
+fn argument_errors_never_echo_escape_sequences() {
+    // A file named like an option, as `rawi extract *` would pass it, and a bad flag value.
+    let clipboard = "--\u{1b}]52;c;cHduZWQ=\u{7}.txt";
+    for args in [
+        vec!["extract", clipboard],
+        vec!["render", "--width", "\u{1b}]0;T\u{7}", "x"],
+    ] {
+        let (_, err, ok) = rawi(&args, None);
+        assert!(!ok);
+        assert!(!err.contains('\u{1b}') && !err.contains('\u{7}'), "{err:?}");
+        assert!(
+            err.contains("␛]"),
+            "the value is shown with placeholders: {err:?}"
+        );
+    }
+    let (out, _, ok) = rawi(&["--help"], None);
+    assert!(
+        ok && out.contains("Usage"),
+        "help still prints to stdout: {out}"
+    );
+}
