@@ -173,3 +173,83 @@ fn keys_use_absolute_paths() {
         format!("{}\n-", canonical.display())
     );
 }
+
+/// The other reader of `two_readers_keep_each_others_bookmarks`: run as a second process (this
+/// test binary again), it bookmarks one article in the state file named by the variable and
+/// quits. Run on its own it does nothing.
+#[test]
+fn second_reader_process() {
+    let Some(path) = std::env::var_os("RAWI_TEST_SECOND_READER") else {
+        return;
+    };
+    let (mut memory, warning) = ReadingMemory::open(PathBuf::from(path));
+    assert_eq!(warning, None);
+    memory.toggle_bookmark("theirs#1", pos(4, 0));
+    memory.set_position("theirs#1", pos(4, 0));
+    memory.save().unwrap();
+}
+
+#[test]
+fn two_readers_keep_each_others_bookmarks() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("state.json");
+    let (mut first, _) = ReadingMemory::open(path.clone());
+    first.toggle_bookmark("shared#0", pos(1, 0));
+    first.save().unwrap();
+    // Both readers are open; the second bookmarks and quits first...
+    let status = std::process::Command::new(std::env::current_exe().unwrap())
+        .args(["--exact", "second_reader_process", "--test-threads=1"])
+        .env("RAWI_TEST_SECOND_READER", &path)
+        .status()
+        .unwrap();
+    assert!(status.success());
+    // ...then the first bookmarks and quits: it must not overwrite the second's work.
+    first.toggle_bookmark("mine#0", pos(2, 0));
+    first.toggle_bookmark("shared#0", pos(1, 0)); // removed here
+    first.save().unwrap();
+    let (after, _) = ReadingMemory::open(path);
+    assert_eq!(after.bookmarks("theirs#1"), [pos(4, 0)]);
+    assert_eq!(after.position("theirs#1"), Some(pos(4, 0)));
+    assert_eq!(after.bookmarks("mine#0"), [pos(2, 0)]);
+    assert_eq!(after.bookmarks("shared#0"), []);
+}
+
+#[cfg(unix)]
+#[test]
+fn a_fifo_or_dev_zero_as_state_file_is_never_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("state.json");
+    let made = std::process::Command::new("mkfifo")
+        .arg(&path)
+        .status()
+        .unwrap();
+    assert!(made.success());
+    // Opening a FIFO for reading would block until a writer comes: never. It is set aside.
+    let (mut memory, warning) = ReadingMemory::open(path.clone());
+    let warning = warning.expect("a warning");
+    assert!(warning.contains("not a regular file"), "{warning}");
+    memory.set_position("a", pos(1, 1));
+    memory.save().unwrap();
+    assert!(fs::metadata(&path).unwrap().is_file());
+    // A link to /dev/zero would be read forever.
+    fs::remove_file(&path).unwrap();
+    std::os::unix::fs::symlink("/dev/zero", &path).unwrap();
+    let (_, warning) = ReadingMemory::open(path.clone());
+    assert!(warning.unwrap().contains("not a regular file"));
+}
+
+#[test]
+fn temporary_files_of_writers_that_died_are_removed() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("state.json");
+    // `kill -9` during a save leaves its temporary file behind.
+    fs::write(dir.path().join("state.json.tmp-999999"), "{").unwrap();
+    let (mut memory, _) = ReadingMemory::open(path.clone());
+    memory.set_position("a", pos(1, 1));
+    memory.save().unwrap();
+    let names: Vec<_> = fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(names, ["state.json"]);
+}

@@ -9,6 +9,8 @@
 //!   `state.json.broken-SECONDS`) with a warning, and the reader starts with an empty memory.
 //!   A state file from a newer rawi is left alone and not overwritten.
 //! - Positions are (paragraph index, byte offset in the paragraph), so they survive resizing.
+//! - Several readers may share the file: a save merges this reader's changes into the file as
+//!   it is now, under a lock (see `sync.rs`).
 //!
 //! rawi never writes to the articles themselves: only this file.
 
@@ -18,6 +20,11 @@ use std::path::{Path, PathBuf};
 use std::time::{SystemTime, UNIX_EPOCH};
 
 use serde::{Deserialize, Serialize};
+
+mod sync;
+
+pub use sync::MAX_STATE_BYTES;
+use sync::{Lock, Unreadable};
 
 /// Environment variable naming the folder of the state file (tests, portable setups).
 pub const STATE_DIR_ENV: &str = "RAWI_STATE_DIR";
@@ -63,6 +70,9 @@ pub struct ReadingMemory {
     /// `None`: not saved anywhere (no state folder, or a file that must not be overwritten).
     path: Option<PathBuf>,
     state: State,
+    /// The state as read from (or last written to) the file: what this reader changed since is
+    /// what a save merges into the file.
+    base: State,
 }
 
 impl ReadingMemory {
@@ -90,12 +100,14 @@ impl ReadingMemory {
 
     /// A memory that is never written anywhere.
     pub fn in_memory() -> ReadingMemory {
+        let state = State {
+            version: VERSION,
+            ..State::default()
+        };
         ReadingMemory {
             path: None,
-            state: State {
-                version: VERSION,
-                ..State::default()
-            },
+            base: state.clone(),
+            state,
         }
     }
 
@@ -103,14 +115,14 @@ impl ReadingMemory {
     /// that cannot be read or parsed is set aside, and the warning (one line) says so.
     pub fn open(path: PathBuf) -> (ReadingMemory, Option<String>) {
         let shown = path.display().to_string();
-        let bytes = match std::fs::read(&path) {
+        let bytes = match sync::read_state_file(&path) {
             Ok(bytes) => bytes,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            Err(Unreadable::Missing) => {
                 let mut memory = Self::in_memory();
                 memory.path = Some(path);
                 return (memory, None);
             }
-            Err(e) => return Self::set_aside(path, &format!("cannot be read ({e})")),
+            Err(e) => return Self::set_aside(path, &e.to_string()),
         };
         match serde_json::from_slice::<State>(&bytes) {
             Ok(state) if state.version > VERSION => {
@@ -126,6 +138,7 @@ impl ReadingMemory {
             Ok(state) => (
                 ReadingMemory {
                     path: Some(path),
+                    base: state.clone(),
                     state,
                 },
                 None,
@@ -161,21 +174,33 @@ impl ReadingMemory {
         self.path.as_deref()
     }
 
-    /// Writes the memory atomically (temporary file, sync, rename). Does nothing for a memory
-    /// that is not saved anywhere.
+    /// Writes the memory atomically (temporary file, sync, rename), merged into what another
+    /// reader may have saved meanwhile (see `sync.rs`). Does nothing for a memory that is not
+    /// saved anywhere.
     pub fn save(&mut self) -> std::io::Result<()> {
-        if self.path.is_none() {
-            return Ok(());
-        }
-        self.forget_oldest();
-        let Some(path) = &self.path else {
+        let Some(path) = self.path.clone() else {
             return Ok(());
         };
+        let path = &path;
         let dir = path.parent().unwrap_or(Path::new("."));
         std::fs::create_dir_all(dir)?;
         let mut tmp_name = path.file_name().unwrap_or_default().to_os_string();
         tmp_name.push(format!(".tmp-{}", std::process::id()));
         let tmp = dir.join(tmp_name);
+        let lock = Lock::take(path);
+        if lock.held() {
+            sync::remove_stale_temporaries(path, &tmp);
+        }
+        // What is on disk now (another reader may have saved since): a file that cannot be
+        // read or parsed any more is replaced by this reader's state.
+        let disk = sync::read_state_file(path)
+            .ok()
+            .and_then(|bytes| serde_json::from_slice::<State>(&bytes).ok())
+            .filter(|disk| disk.version <= VERSION);
+        if let Some(disk) = disk {
+            self.state = sync::merge(&self.base, &self.state, disk);
+        }
+        self.forget_oldest();
         let written = (|| {
             let mut file = std::fs::File::create(&tmp)?;
             serde_json::to_writer(&mut file, &self.state)?;
@@ -183,9 +208,13 @@ impl ReadingMemory {
             file.sync_all()?;
             std::fs::rename(&tmp, path)
         })();
-        if written.is_err() {
-            let _ = std::fs::remove_file(&tmp);
+        match written {
+            Ok(()) => self.base = self.state.clone(),
+            Err(_) => {
+                let _ = std::fs::remove_file(&tmp);
+            }
         }
+        drop(lock);
         written
     }
 
