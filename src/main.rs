@@ -1,6 +1,6 @@
 //! The `rawi` binary: parses arguments and calls the library.
 
-use std::io::{self, BufReader, IsTerminal};
+use std::io::{self, BufReader, IsTerminal, Write};
 use std::path::PathBuf;
 
 use anyhow::Context;
@@ -285,17 +285,65 @@ fn read(args: &ReadArgs, matches: &ArgMatches) -> anyhow::Result<()> {
 
 fn render(args: &RenderArgs) -> anyhow::Result<()> {
     let opts = args.text.layout_options();
-    let stdout = io::stdout().lock();
+    let mut stdout = WriteTracked::new(io::stdout().lock());
     match &args.file {
         Some(path) if path.as_os_str() != "-" => {
-            let file = std::fs::File::open(path)
-                .with_context(|| display_safe(&path.display().to_string()).into_owned())?;
-            rawi::render::render(BufReader::new(file), stdout, args.width, &opts)
+            let shown = display_safe(&path.display().to_string()).into_owned();
+            if path.is_dir() {
+                anyhow::bail!(
+                    "render: {shown}: is a folder; `rawi render` reads one file (or - for stdin)"
+                );
+            }
+            let file = std::fs::File::open(path).with_context(|| format!("render: {shown}"))?;
+            rendered(BufReader::new(file), &mut stdout, args.width, &opts)
+                .with_context(|| write_or_read(&stdout, &shown))
         }
-        _ => rawi::render::render(io::stdin().lock(), stdout, args.width, &opts),
+        _ => rendered(io::stdin().lock(), &mut stdout, args.width, &opts)
+            .with_context(|| write_or_read(&stdout, "stdin")),
     }
-    .or_else(ignore_broken_pipe)
-    .context("render")
+}
+
+fn rendered(
+    input: impl io::BufRead,
+    out: &mut WriteTracked<impl Write>,
+    width: u16,
+    opts: &LayoutOptions,
+) -> io::Result<()> {
+    rawi::render::render(input, out, width, opts).or_else(ignore_broken_pipe)
+}
+
+/// What a failed `render` could not do: write its output, or read `input`.
+fn write_or_read<W>(out: &WriteTracked<W>, input: &str) -> String {
+    if out.failed {
+        "render: cannot write the output to stdout".to_string()
+    } else {
+        format!("render: cannot read {input}")
+    }
+}
+
+/// A writer that remembers whether a write failed, so that an error can say it was the output
+/// (`rawi render > /dev/full`) and not the input.
+struct WriteTracked<W> {
+    inner: W,
+    failed: bool,
+}
+
+impl<W> WriteTracked<W> {
+    fn new(inner: W) -> Self {
+        WriteTracked {
+            inner,
+            failed: false,
+        }
+    }
+}
+
+impl<W: Write> Write for WriteTracked<W> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        self.inner.write(buf).inspect_err(|_| self.failed = true)
+    }
+    fn flush(&mut self) -> io::Result<()> {
+        self.inner.flush().inspect_err(|_| self.failed = true)
+    }
 }
 
 fn extract(args: &ExtractArgs) -> anyhow::Result<()> {
@@ -321,7 +369,8 @@ fn extract(args: &ExtractArgs) -> anyhow::Result<()> {
     let mut stdout = io::BufWriter::with_capacity(1 << 20, io::stdout().lock());
     let problems = rawi::extract::run(&args.paths, format, &opts, extractor, &mut stdout)
         .or_else(|e| ignore_broken_pipe(e).map(|()| 0))
-        .context("extract")?
+        // Inputs that cannot be read are reported one by one above: this is the output.
+        .context("extract: cannot write the output to stdout")?
         + config_problems;
     if problems > 0 {
         // Each was reported on its own line above; the status says the output is incomplete.
@@ -345,7 +394,10 @@ fn extract_speakers(
     let library =
         match rawi::index::write_speakers_of_paths(&args.paths, opts, &extract, &mut stdout) {
             Ok(library) => library,
-            Err(e) => return ignore_broken_pipe(e).context("extract --speakers"),
+            Err(e) => {
+                return ignore_broken_pipe(e)
+                    .context("extract --speakers: cannot write the output to stdout");
+            }
         };
     // As for `extract`: every problem on its own line, and the status says the output may be
     // incomplete (lossy decoding included).

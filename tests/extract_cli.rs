@@ -258,3 +258,34 @@ fn argument_errors_never_echo_escape_sequences() {
         "help still prints to stdout: {out}"
     );
 }
+
+#[test]
+fn errors_say_which_file_and_whether_input_or_output() {
+    let dir = temp_dir("errors");
+    let shown = dir.display().to_string();
+    let (_, err, ok) = rawi(&["render", &shown], None);
+    assert!(!ok);
+    assert!(err.contains(&format!("{shown}: is a folder")), "{err}");
+    // A full disk is the output's problem, not the input's.
+    #[cfg(target_os = "linux")]
+    for args in [vec!["render", "-"], vec!["extract", "-"]] {
+        let full = std::fs::OpenOptions::new()
+            .write(true)
+            .open("/dev/full")
+            .unwrap();
+        let mut child = Command::new(env!("CARGO_BIN_EXE_rawi"))
+            .args(&args)
+            .stdin(Stdio::piped())
+            .stdout(full)
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut stdin = child.stdin.take().unwrap();
+        stdin.write_all(ARTICLE.as_bytes()).unwrap();
+        drop(stdin);
+        let out = child.wait_with_output().unwrap();
+        let err = String::from_utf8(out.stderr).unwrap();
+        assert!(!out.status.success());
+        assert!(err.contains("cannot write the output to stdout"), "{err}");
+    }
+}
