@@ -134,6 +134,28 @@ fn binary_files_nul_bytes_and_an_image() {
     assert_one_problem(&case, &png, "binary file (a PNG image), not text");
 }
 
+#[cfg(unix)]
+#[test]
+fn a_loop_of_symbolic_links_says_so() {
+    let case = Case::new();
+    let a = case.path("a.txt");
+    std::os::unix::fs::symlink(case.path("b.txt"), &a).unwrap();
+    std::os::unix::fs::symlink(&a, case.path("b.txt")).unwrap();
+    assert_one_problem(&case, &a, "a loop of symbolic links");
+}
+
+#[test]
+fn utf16_without_a_byte_order_mark_gets_a_hint() {
+    let case = Case::new();
+    let text = "قال الوزير إن الخطة جاهزة. 2024";
+    let le: Vec<u8> = text.encode_utf16().flat_map(u16::to_le_bytes).collect();
+    let be: Vec<u8> = text.encode_utf16().flat_map(u16::to_be_bytes).collect();
+    let le = case.write("le.txt", le);
+    assert_one_problem(&case, &le, "try --encoding utf-16le");
+    let be = case.write("be.txt", be);
+    assert_one_problem(&case, &be, "try --encoding utf-16be");
+}
+
 #[test]
 fn an_empty_file_and_a_file_of_whitespace() {
     let case = Case::new();

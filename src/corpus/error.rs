@@ -101,6 +101,14 @@ impl LoadError {
         match source.kind() {
             std::io::ErrorKind::NotFound => LoadError::NotFound { path },
             std::io::ErrorKind::PermissionDenied => LoadError::PermissionDenied { path },
+            _ if source.raw_os_error() == Some(rustix::io::Errno::LOOP.raw_os_error()) => {
+                LoadError::Invalid {
+                    path,
+                    message: "a loop of symbolic links (it leads back to itself): give the \
+                              file it should point to"
+                        .into(),
+                }
+            }
             _ => LoadError::Io { path, source },
         }
     }

@@ -81,9 +81,38 @@ pub(crate) fn binary_kind(bytes: &[u8], utf16: bool) -> Option<&'static str> {
         return Some(what);
     }
     if !utf16 && too_many_nuls(bytes) {
-        return Some("NUL bytes");
+        return Some(match utf16_without_bom(bytes) {
+            Some("utf-16le") => {
+                "NUL bytes; if it is UTF-16 without a byte order mark, try --encoding utf-16le"
+            }
+            Some(_) => {
+                "NUL bytes; if it is UTF-16 without a byte order mark, try --encoding utf-16be"
+            }
+            None => "NUL bytes",
+        });
     }
     None
+}
+
+/// The encoding (`--encoding` name) of a text that looks like UTF-16 without a byte order mark: in Arabic or
+/// Latin text, the high byte of (nearly) every pair is 0x00 (Latin, digits, spaces) or 0x06
+/// (Arabic), always on the same side.
+fn utf16_without_bom(bytes: &[u8]) -> Option<&'static str> {
+    let start = &bytes[..bytes.len().min(SNIFF_BYTES) & !1];
+    let pairs = start.len() / 2;
+    if pairs < 2 {
+        return None;
+    }
+    let high = |b: &u8| matches!(b, 0x00 | 0x06);
+    let odd = start.chunks_exact(2).filter(|p| high(&p[1])).count();
+    let even = start.chunks_exact(2).filter(|p| high(&p[0])).count();
+    if odd * 10 >= pairs * 9 && even * 10 < pairs * 5 {
+        Some("utf-16le")
+    } else if even * 10 >= pairs * 9 && odd * 10 < pairs * 5 {
+        Some("utf-16be")
+    } else {
+        None
+    }
 }
 
 /// Whether the first 8 KiB of `bytes` have more NUL bytes than a text may have by accident.
