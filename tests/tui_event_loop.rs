@@ -70,7 +70,8 @@ fn y_writes_the_quote_to_the_clipboard_as_base64_osc_52() {
 
 #[test]
 fn osc_52_cannot_carry_controls() {
-    let sequence = osc52("a\x1b]0;pwned\x07b\u{9b}c\u{202e}d\ne");
+    // An RLO, and the marks LRM, RLM and ALM: bidi formatting is stripped too.
+    let sequence = osc52("a\x1b]0;pwned\x07b\u{9b}c\u{202e}d\u{200e}\u{200f}\u{61c}\ne");
     // Only the sequence's own ESC and BEL; the payload is base64.
     assert_eq!(sequence.matches('\x1b').count(), 1);
     assert_eq!(sequence.matches('\x07').count(), 1);

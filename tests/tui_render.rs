@@ -260,3 +260,21 @@ fn with_the_terminals_own_bidi_the_pane_border_carries_a_left_to_right_mark() {
     assert_eq!(terminal.len(), 19, "{terminal:?}");
     assert!(terminal.iter().all(|s| s == "│\u{200E}"), "{terminal:?}");
 }
+
+#[test]
+fn bidi_controls_in_titles_and_file_names_show_as_marks() {
+    // A title and a file name that an RLO would show as «...txt.pdf» and reversed.
+    let mut spoofed = seed();
+    spoofed.title = "report\u{202E}fdp.txt".into();
+    spoofed.path = "invoice\u{202E}fdp.txt".into();
+    let state = state_of(vec![spoofed, seed()], 140, 30);
+    let terminal = draw(&state);
+    let screen: Vec<String> = (0..30).map(|y| row_text(&terminal, y)).collect();
+    let screen = screen.join("\n");
+    assert!(!screen.contains('\u{202E}'), "{screen}");
+    assert!(!screen.contains("txt.pdf"), "{screen}");
+    assert!(
+        screen.matches("‹RLO›").count() >= 3,
+        "header, library row and status bar: {screen}"
+    );
+}

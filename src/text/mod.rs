@@ -181,6 +181,14 @@ pub fn layout_truncated(text: &str, width: u16, opts: &LayoutOptions) -> VisualL
     with_layouter(|l| l.truncated(text, width, opts))
 }
 
+/// [`layout_truncated`] for a label made of untrusted text (a file name, a title, an id, a
+/// speaker's name): controls and invisible format characters, bidi controls among them, are
+/// first replaced by their visible marks ([`display_safe`]), so that they show instead of acting
+/// (`title‹RLO›fdp.txt`, not `titletxt.pdf`).
+pub fn layout_label(text: &str, width: u16, opts: &LayoutOptions) -> VisualLine {
+    layout_truncated(&display_safe(text), width, opts)
+}
+
 /// Direction of `text` as a paragraph under `opts.dir`: its first strong character outside
 /// isolates (UAX #9 P2-P3), or `opts.fallback` if it has none.
 pub fn paragraph_direction(text: &str, opts: &LayoutOptions) -> Direction {

@@ -141,13 +141,14 @@ fn mouse_action(mouse: MouseEvent) -> Option<Action> {
 }
 
 /// The OSC 52 sequence that puts `text` on the clipboard. The text is stripped of control
-/// characters (but newlines and tabs) and base64-encoded, so it cannot end the sequence early
-/// or smuggle another one in.
+/// characters (but newlines and tabs) and of every bidi formatting character (embeddings,
+/// overrides, isolates, LRM, RLM, ALM), and base64-encoded, so it cannot end the sequence early,
+/// smuggle another one in, or carry a hidden reordering into where it is pasted.
 pub fn osc52(text: &str) -> String {
     let clean: String = text
         .chars()
         .filter(|&c| c == '\n' || c == '\t' || !c.is_control())
-        .filter(|c| !matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}'))
+        .filter(|&c| !crate::text::is_bidi_format(c))
         .collect();
     let encoded = base64::engine::general_purpose::STANDARD.encode(clean.as_bytes());
     format!("\x1b]52;c;{encoded}\x07")

@@ -24,7 +24,7 @@ pub fn view(state: &State, frame: &mut Frame) {
         " ".to_string()
     };
     let title_area = super::header(state, frame, rect, Pane::Article, &label);
-    let title = text::layout_truncated(
+    let title = text::layout_label(
         &state.article().title,
         title_area.width.saturating_sub(1).max(1),
         &state.settings.layout,

@@ -64,7 +64,7 @@ pub fn view(state: &State, frame: &mut Frame) {
         paint::paint_ascii(buf, area.right() - 1, y, area.right(), marker, base);
         let title_area = Rect::new(end, y, area.right().saturating_sub(end + 2), 1);
         if title_area.width > 0 {
-            let title = text::layout_truncated(
+            let title = text::layout_label(
                 &state.catalogue.entry(index).title,
                 title_area.width,
                 &state.settings.layout,

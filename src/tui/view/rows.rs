@@ -57,7 +57,7 @@ pub fn paint_rtl(buf: &mut Buffer, rect: Rect, text: &str, style: Style, opts: &
     if rect.width == 0 {
         return;
     }
-    let line = text::layout_truncated(text, rect.width, opts);
+    let line = text::layout_label(text, rect.width, opts);
     paint::paint_line(buf, rect, rect.y, &line, |_| style);
 }
 

@@ -88,7 +88,7 @@ pub fn view(state: &State, frame: &mut Frame) {
                 }
                 let name_area = Rect::new(area.x + 4, y, area.width.saturating_sub(6), 1);
                 let line =
-                    text::layout_truncated(&label, name_area.width.max(1), &state.settings.layout);
+                    text::layout_label(&label, name_area.width.max(1), &state.settings.layout);
                 let name_style = if styles.no_color || (is_selected && focused) {
                     base.add_modifier(Modifier::BOLD)
                 } else {

@@ -88,7 +88,7 @@ pub fn view(state: &State, frame: &mut Frame) {
             Piece::Label(text) => paint::paint_ascii(buf, x, area.y, right, text, style),
             Piece::Text(text) => {
                 let max = right.saturating_sub(x).clamp(1, 40);
-                let line = text::layout_truncated(text, max, opts);
+                let line = text::layout_label(text, max, opts);
                 paint::paint_at(buf, x, area.y, right, &line, style)
             }
             Piece::Joined(_) => x,
