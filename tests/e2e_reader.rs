@@ -290,3 +290,50 @@ fn the_library_fills_up_when_the_terminal_grows() {
     tmux.keys(&["q"]);
     tmux.assert_restored();
 }
+
+/// CPU time (user + system, in clock ticks) that process `pid` has used.
+fn cpu_ticks(pid: u32) -> u64 {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap_or_default();
+    let after_name = stat.rsplit(')').next().unwrap_or("");
+    let fields: Vec<&str> = after_name.split_whitespace().collect();
+    let field = |i: usize| {
+        fields
+            .get(i)
+            .and_then(|f| f.parse::<u64>().ok())
+            .unwrap_or(0)
+    };
+    field(11) + field(12) // utime, stime (fields 14 and 15 of the whole line)
+}
+
+#[test]
+fn a_key_right_after_a_resize_is_not_lost_and_nothing_spins() {
+    if !tmux_available() {
+        return;
+    }
+    // One long paragraph: re-laying it out after a resize takes a while, so the resize and the
+    // key wait together for the reader (the default crossterm source then dropped the key and
+    // rawi spun until the next one).
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("long.txt");
+    let seed = std::fs::read_to_string(seed_path())
+        .unwrap()
+        .replace('\n', " ");
+    std::fs::write(&path, seed.repeat(150)).unwrap();
+    let tmux = Tmux::start(100, 20, &[path.to_str().unwrap()], &[]);
+    tmux.wait_text("Speakers");
+    let pid = tmux.rawi_pid();
+    for (cols, rows, key, status) in [(120, 40, "G", "100%"), (100, 20, "g", " 0%")] {
+        tmux.resize(cols, rows);
+        tmux.keys(&[key]);
+        tmux.wait_for(status, |s| {
+            s.lines().last().is_some_and(|l| l.contains(status))
+        });
+    }
+    // Idle now: a second of waiting costs next to no CPU time.
+    let before = cpu_ticks(pid);
+    std::thread::sleep(std::time::Duration::from_secs(1));
+    let used = cpu_ticks(pid) - before;
+    assert!(used < 30, "rawi used {used} ticks of CPU in 1 s of idling");
+    tmux.keys(&["q"]);
+    assert_eq!(tmux.assert_restored(), 0);
+}

@@ -149,7 +149,8 @@ impl EventSource for TerminalEvents {
             if wait_for_terminal(Duration::ZERO) == TerminalWait::HungUp {
                 return Ok(Some(Input::Closed));
             }
-            if event::poll(Duration::ZERO)? {
+            // (Not a zero timeout: crossterm's poll(2) source does not look at all then.)
+            if event::poll(Duration::from_millis(1))? {
                 let input = match event::read()? {
                     Event::Key(key) => Input::Key(key),
                     Event::Mouse(mouse) => Input::Mouse(mouse),
