@@ -5,7 +5,9 @@
 //! 2. an explicit encoding (`--encoding`) is used as given;
 //! 3. valid UTF-8 is borrowed as is;
 //! 4. otherwise chardetng guesses; Windows-1256 and ISO-8859-6 are trusted;
-//! 5. anything else is decoded as UTF-8 with U+FFFD replacements and flagged `lossy`.
+//! 5. a text too short for chardetng (`قال` is 3 bytes) is Windows-1256 or ISO-8859-6 when all
+//!    its non-ASCII bytes decode to Arabic in that encoding;
+//! 6. anything else is decoded as UTF-8 with U+FFFD replacements and flagged `lossy`.
 
 use std::borrow::Cow;
 
@@ -69,7 +71,29 @@ pub fn decode<'a>(bytes: &'a [u8], forced: Option<&'static Encoding>) -> Decoded
     if guessed == WINDOWS_1256 || guessed == ISO_8859_6 {
         return decode_with(bytes, guessed);
     }
+    if let Some(arabic) = all_arabic_in(bytes) {
+        return decode_with(bytes, arabic);
+    }
     decode_with(bytes, UTF_8)
+}
+
+/// The legacy Arabic encoding in which every non-ASCII byte of `bytes` (its first 4 KiB) is an
+/// Arabic character: a check by byte ranges for texts too short for a statistical guess.
+/// Windows-1256 first, the more common one; its Latin letters (â, ç, é...) rule it out for
+/// bytes that ISO-8859-6 reads as Arabic letters.
+fn all_arabic_in(bytes: &[u8]) -> Option<&'static Encoding> {
+    let prefix = &bytes[..bytes.len().min(4096)];
+    [WINDOWS_1256, ISO_8859_6].into_iter().find(|encoding| {
+        let (text, _, malformed) = encoding.decode(prefix);
+        let mut arabic = 0;
+        for c in text.chars().filter(|c| !c.is_ascii()) {
+            if !('\u{0600}'..='\u{06FF}').contains(&c) {
+                return false;
+            }
+            arabic += 1;
+        }
+        !malformed && arabic > 0
+    })
 }
 
 fn given(decoded: Decoded<'_>) -> Decoded<'_> {
@@ -122,6 +146,18 @@ pub fn encoding_for_name(name: &str) -> Option<&'static Encoding> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_word_in_a_legacy_encoding_is_still_arabic() {
+        for encoding in [ISO_8859_6, WINDOWS_1256] {
+            for word in ["قال", "قال\n", "في"] {
+                let (bytes, _, _) = encoding.encode(word);
+                let decoded = decode(&bytes, None);
+                assert_eq!(decoded.text, word, "{}", encoding.name());
+                assert!(!decoded.lossy);
+            }
+        }
+    }
     use encoding_rs::{UTF_16BE, UTF_16LE};
 
     const ARABIC: &str = "قال وزير الخارجية إن المحادثات كانت مثمرة، وأضاف أن الجانبين اتفقا على مواصلة الحوار في الأسابيع المقبلة من أجل التوصل إلى حل دائم.";
