@@ -125,7 +125,7 @@ impl AttributionConfig {
         for path in &paths {
             let full = base.join(path);
             let shown = crate::text::display_safe(&full.display().to_string()).into_owned();
-            match std::fs::read_to_string(&full) {
+            match read_small_file(&full) {
                 Ok(text) => match Lexicon::from_toml_str(&text) {
                     Ok(lexicon) => self.extra.merge(lexicon),
                     Err(e) => errors.push(format!("{shown}: {e}")),
@@ -248,7 +248,7 @@ pub fn load(cli: Option<&Path>) -> Loaded {
             problems: Vec::new(),
         };
     };
-    let problems = match std::fs::read_to_string(&path) {
+    let problems = match read_small_file(&path) {
         Ok(text) => config.apply(&path, &text),
         Err(e) => vec![Problem {
             file: path.clone(),
@@ -262,6 +262,28 @@ pub fn load(cli: Option<&Path>) -> Loaded {
         file: Some(path),
         problems,
     }
+}
+
+/// The largest config or word-list file read.
+const MAX_CONFIG_BYTES: u64 = 16 << 20;
+
+/// A config or word-list file's text, if it is a regular file of at most [`MAX_CONFIG_BYTES`]:
+/// a FIFO in its place is never opened (that would wait for a writer) and `/dev/zero` is
+/// never read.
+fn read_small_file(path: &Path) -> std::io::Result<String> {
+    use std::io::{Error, ErrorKind, Read};
+    let meta = std::fs::metadata(path)?;
+    if !meta.is_file() {
+        return Err(Error::new(ErrorKind::InvalidInput, "not a regular file"));
+    }
+    let mut text = String::new();
+    std::fs::File::open(path)?
+        .take(MAX_CONFIG_BYTES + 1)
+        .read_to_string(&mut text)?;
+    if text.len() as u64 > MAX_CONFIG_BYTES {
+        return Err(Error::new(ErrorKind::InvalidInput, "larger than 16 MiB"));
+    }
+    Ok(text)
 }
 
 type Table = BTreeMap<Spanned<String>, Spanned<toml::Value>>;

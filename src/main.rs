@@ -272,7 +272,23 @@ fn read(args: &ReadArgs, matches: &ArgMatches) -> anyhow::Result<()> {
              (`cat article.txt | rawi -`)"
         );
     }
-    let ended = rawi::tui::run(args.paths.clone(), opts, &config, notice)?;
+    // A FIFO or a device named on the command line would be opened before the first frame and
+    // could block it for good (a FIFO waits for a writer): the reader refuses them; `rawi
+    // extract` and `rawi -` read them.
+    let mut paths = Vec::with_capacity(args.paths.len());
+    for path in &args.paths {
+        match std::fs::metadata(path) {
+            Ok(meta) if !meta.is_file() && !meta.is_dir() && path.as_os_str() != "-" => {
+                let shown = display_safe(&path.display().to_string()).into_owned();
+                anyhow::bail!(
+                    "{shown}: not a regular file (a FIFO or a device); the reader opens files \
+                     and folders: pipe it in instead (`rawi - < {shown}`)"
+                );
+            }
+            _ => paths.push(path.clone()),
+        }
+    }
+    let ended = rawi::tui::run(paths, opts, &config, notice)?;
     // The terminal is back: what could not be opened or saved, on stderr.
     for message in &ended.messages {
         eprintln!("rawi: {}", display_safe_lines(message));

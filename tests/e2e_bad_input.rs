@@ -93,11 +93,39 @@ fn files_that_change_or_vanish_while_open_do_not_disturb_the_reader() {
     tmux.wait_text("b.txt: changed on disk since it was opened; reopen it");
     tmux.keys(&["J"]);
     tmux.wait_text("c.txt: disappeared since it was opened; reopen it");
+
     // a.txt's text was read when it was opened: still shown, though the file is gone.
     tmux.keys(&["g", "K", "K"]);
     tmux.wait_for("a.txt and its text", |s| {
         s.contains("a.txt") && s.contains("ﺮﻳﺯﻮﻟﺍ")
     });
+    tmux.keys(&["q"]);
+    assert_eq!(tmux.assert_restored(), 0);
+}
+
+#[test]
+fn a_file_replaced_by_a_fifo_does_not_freeze_the_reader() {
+    if !tmux_available() {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let [a, b] = ["a.txt", "b.txt"].map(|name| dir.path().join(name));
+    fs::write(&a, GOOD).unwrap();
+    fs::write(&b, GOOD).unwrap();
+    let paths = [&a, &b].map(|p| p.to_str().unwrap().to_string());
+    let tmux = Tmux::start(120, 30, &[&paths[0], &paths[1]], &[]);
+    tmux.wait_text("Articles 2");
+    // Opening a FIFO waits for a writer: the reader froze for good, deaf to q and signals.
+    fs::remove_file(&b).unwrap();
+    assert!(
+        std::process::Command::new("mkfifo")
+            .arg(&b)
+            .status()
+            .unwrap()
+            .success()
+    );
+    tmux.keys(&["J"]);
+    tmux.wait_text("b.txt: is no longer a regular file since it was opened; reopen it");
     tmux.keys(&["q"]);
     assert_eq!(tmux.assert_restored(), 0);
 }

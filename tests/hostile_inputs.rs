@@ -362,3 +362,55 @@ fn the_reader_refuses_an_output_that_is_not_a_terminal() {
         "{stderr}"
     );
 }
+
+/// `mkfifo PATH`.
+#[cfg(unix)]
+fn fifo(path: &Path) {
+    assert!(Command::new("mkfifo").arg(path).status().unwrap().success());
+}
+
+/// Runs rawi with `args`, killing it after 20 s: a blocked rawi fails the test instead of
+/// hanging it.
+fn rawi_bounded(args: &[&str]) -> Output {
+    Command::new("timeout")
+        .arg("20")
+        .arg(env!("CARGO_BIN_EXE_rawi"))
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+#[cfg(unix)]
+#[test]
+fn fifos_and_devices_never_block() {
+    let case = Case::new();
+    // In a folder, a FIFO named like an article is skipped; nothing waits for it.
+    let folder = case.path("folder");
+    fs::create_dir(&folder).unwrap();
+    fs::write(folder.join("a.txt"), GOOD).unwrap();
+    fifo(&folder.join("b.txt"));
+    let out = rawi_bounded(&["extract", folder.to_str().unwrap()]);
+    assert_ne!(out.status.code(), Some(124), "timed out");
+    assert!(out.status.success() && problem_lines(&out).is_empty());
+    // The reader refuses a FIFO named on the command line (it would wait before the first frame).
+    let named = case.path("named.txt");
+    fifo(&named);
+    let out = rawi_bounded(&[named.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("not a regular file") && err.contains("rawi - <"),
+        "{err}"
+    );
+    // A word list that is a FIFO or /dev/zero is reported, not waited for or read forever.
+    let config = case.path("config.toml");
+    fifo(&case.path("words.toml"));
+    for list in ["words.toml", "/dev/zero"] {
+        fs::write(&config, format!("[attribution]\nlexicons = [\"{list}\"]\n")).unwrap();
+        let args = ["extract", "--config", config.to_str().unwrap(), "-"];
+        let out = rawi_bounded(&args);
+        assert_ne!(out.status.code(), Some(124), "timed out on {list}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains("not a regular file"), "{list}: {err}");
+    }
+}

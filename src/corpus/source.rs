@@ -163,6 +163,13 @@ fn read_range(file: &FileOrigin, range: &Range<u64>) -> Result<Vec<u8>, LoadErro
         path: file.shown.to_string(),
         what,
     };
+    // Looked at before opening: a file replaced by a FIFO would block `open` until a writer
+    // came, freezing the reader (a device could be read forever).
+    match std::fs::metadata(&file.path) {
+        Ok(meta) if !meta.is_file() => return Err(changed("is no longer a regular file")),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Err(changed("disappeared")),
+        _ => {}
+    }
     let handle = match File::open(&file.path) {
         Ok(handle) => handle,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Err(changed("disappeared")),
