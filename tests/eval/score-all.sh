@@ -5,7 +5,9 @@
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$here/../.."
+# ../shared beside the checkout (or beside the folder of a git worktree), unless SHARED says.
 shared="${SHARED:-$root/../shared}"
+[ -d "$shared" ] || shared="$root/../../shared"
 bin="${1:-$root/target/release/rawi}"
 out="${2:-$(mktemp --suffix=.jsonl)}"
 "$bin" extract "$shared"/corpus/articles/*.txt > "$out"
