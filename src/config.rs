@@ -298,26 +298,47 @@ impl Config {
             key: key.to_string(),
             message,
         };
-        let sections: BTreeMap<Spanned<String>, Table> = match toml::from_str(text) {
-            Ok(sections) => sections,
-            Err(e) => {
-                let offset = e.span().map_or(0, |s| s.start);
-                let offset = offset.min(text.len());
-                let start = text[..offset].rfind('\n').map_or(0, |i| i + 1);
-                let end = text[offset..].find('\n').map_or(text.len(), |i| offset + i);
-                let line = &text[start..end];
-                let key = line
-                    .split('=')
-                    .next()
-                    .unwrap_or("")
-                    .trim()
-                    .trim_matches('"');
-                let key = if line.contains('=') { key } else { "" };
-                let message = format!("{}; using all the defaults", e.message().trim());
-                return vec![problem(offset, key, message)];
-            }
-        };
+        // A line that is not valid TOML (a number too large for it, a missing quote) is
+        // reported and left out, and the rest of the file still applies; only a file that
+        // keeps failing falls back to all the defaults.
         let mut problems = Vec::new();
+        let mut text_left = text.to_string();
+        let sections: BTreeMap<Spanned<String>, Table> = loop {
+            let e = match toml::from_str(&text_left) {
+                Ok(sections) => break sections,
+                Err(e) => e,
+            };
+            let offset = e.span().map_or(0, |s| s.start).min(text_left.len());
+            let start = text_left[..offset].rfind('\n').map_or(0, |i| i + 1);
+            let end = text_left[offset..]
+                .find('\n')
+                .map_or(text_left.len(), |i| offset + i);
+            let line = &text_left[start..end];
+            let key = line
+                .split('=')
+                .next()
+                .unwrap_or("")
+                .trim()
+                .trim_matches('"');
+            let key = if line.contains('=') { key } else { "" };
+            let blank_it = !key.is_empty() && problems.len() < 20;
+            let rest = if blank_it {
+                "this line is left out"
+            } else {
+                "using all the defaults"
+            };
+            problems.push(problem(
+                offset,
+                key,
+                format!("{}; {rest}", e.message().trim()),
+            ));
+            if !blank_it {
+                return problems;
+            }
+            // Spaces keep every other line's offsets (and so their line numbers) as they were.
+            let spaces = " ".repeat(end - start);
+            text_left.replace_range(start..end, &spaces);
+        };
         for (section, table) in sections {
             let mut entries: Vec<_> = table.into_iter().collect();
             if section.get_ref() == "keys" {
@@ -352,8 +373,22 @@ impl Config {
                 }
             }
         }
+        // In the order of the file, whatever the order of its sections.
+        problems.sort_by_key(|p| p.line);
         problems
     }
+}
+
+/// One of the words `allowed` (a choice such as `speaker_sort`), said so when it is not.
+fn choice<T: serde::de::DeserializeOwned>(
+    value: toml::Value,
+    allowed: &[&str],
+) -> Result<T, String> {
+    let shown = value.to_string();
+    typed(value).map_err(|_| {
+        let words: Vec<String> = allowed.iter().map(|w| format!("\"{w}\"")).collect();
+        format!("bad value {shown}: expected one of {}", words.join(", "))
+    })
 }
 
 fn typed<T: serde::de::DeserializeOwned>(value: toml::Value) -> Result<T, String> {
@@ -366,14 +401,14 @@ fn typed<T: serde::de::DeserializeOwned>(value: toml::Value) -> Result<T, String
 impl ReaderConfig {
     fn set(&mut self, key: &str, value: toml::Value) -> Result<(), String> {
         match key {
-            "article_side" => self.article_side = typed(value)?,
+            "article_side" => self.article_side = choice(value, &["left", "right"])?,
             "speakers_width" => self.speakers_width = typed(value)?,
-            "library_pane" => self.library_pane = typed(value)?,
-            "speaker_sort" => self.speaker_sort = typed(value)?,
+            "library_pane" => self.library_pane = choice(value, &["auto", "off"])?,
+            "speaker_sort" => self.speaker_sort = choice(value, &["appearance", "quotes"])?,
             "mouse" => self.mouse = typed(value)?,
-            "bidi" => self.bidi = typed(value)?,
+            "bidi" => self.bidi = choice(value, &["app", "terminal", "off"])?,
             "shape" => self.shape = typed(value)?,
-            "dir" => self.dir = typed(value)?,
+            "dir" => self.dir = choice(value, &["auto", "rtl", "ltr"])?,
             "reveal" => self.reveal = typed(value)?,
             "highlights" => self.highlights = typed(value)?,
             _ => return Err("unknown key".to_string()),
@@ -503,6 +538,30 @@ mod tests {
         assert_eq!(problems.len(), 1);
         assert_eq!(problems[0].line, 2, "{:?}", problems[0]);
         assert_eq!(problems[0].key, "mouse");
+    }
+
+    #[test]
+    fn a_line_that_is_not_valid_toml_is_left_out_and_the_rest_applies() {
+        let mut config = Config::default();
+        let text = "[reader]\nspeakers_width = 18446744073709551616\nmouse = true\n";
+        let problems = config.apply(Path::new("c.toml"), text);
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert_eq!(problems[0].line, 2);
+        assert_eq!(problems[0].key, "speakers_width");
+        assert!(problems[0].message.contains("left out"), "{problems:?}");
+        assert!(config.reader.mouse, "the other keys still apply");
+    }
+
+    #[test]
+    fn a_bad_choice_lists_the_allowed_values() {
+        let mut config = Config::default();
+        let problems = config.apply(Path::new("c.toml"), "[reader]\nspeaker_sort = 7\n");
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        let message = &problems[0].message;
+        assert!(
+            message.contains("expected one of \"appearance\", \"quotes\""),
+            "{message}"
+        );
     }
 
     #[test]
