@@ -578,7 +578,7 @@ mod tests {
         let problems = config.apply(Path::new("c.toml"), bad);
         assert_eq!(problems.len(), 2, "{problems:?}");
         let keys: Vec<&str> = problems.iter().map(|p| p.key.as_str()).collect();
-        assert_eq!(keys, ["corpus.encoding", "corpus.keys"]);
+        assert_eq!(keys, ["corpus.keys", "corpus.encoding"], "in file order");
         assert!(problems[0].message.contains("klingon"), "{problems:?}");
         assert!(problems[1].message.contains("body"), "{problems:?}");
         assert_eq!(
