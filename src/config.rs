@@ -579,8 +579,8 @@ mod tests {
         assert_eq!(problems.len(), 2, "{problems:?}");
         let keys: Vec<&str> = problems.iter().map(|p| p.key.as_str()).collect();
         assert_eq!(keys, ["corpus.keys", "corpus.encoding"], "in file order");
-        assert!(problems[0].message.contains("klingon"), "{problems:?}");
-        assert!(problems[1].message.contains("body"), "{problems:?}");
+        assert!(problems[1].message.contains("klingon"), "{problems:?}");
+        assert!(problems[0].message.contains("body"), "{problems:?}");
         assert_eq!(
             config.corpus.keys.text, "body",
             "a bad table keeps what was there"
