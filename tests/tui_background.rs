@@ -87,3 +87,37 @@ fn background_loading_and_extraction_match_a_sequential_run() {
         .collect();
     assert_eq!(names.len(), 5);
 }
+
+#[test]
+fn a_long_article_shows_at_once_and_its_speakers_come_after() {
+    use std::sync::{Arc, Mutex, mpsc};
+    // The engine on the reader's own thread for long articles waits for the test's word, so
+    // that the screen before the speakers arrive can be looked at; on the UI thread (the test's
+    // thread) it would never return.
+    let (release, gate) = mpsc::channel::<()>();
+    let gate = Arc::new(Mutex::new(gate));
+    let extract: rawi::tui::state::ExtractFn = Arc::new(move |text: &str| {
+        if std::thread::current().name() == Some("rawi-speakers") {
+            let _ = gate.lock().unwrap().recv();
+        }
+        rawi::attribution::Extractor::builtin().extract(text)
+    });
+    let paragraph = "قال الوزير سالم حداد إن العمل مستمر في المشروع.\n";
+    let long = rawi::corpus::Article::new("long", "long", "long.txt", &paragraph.repeat(8000));
+    let mut catalogue =
+        rawi::tui::catalogue::Catalogue::new(Library::from_articles(vec![long]), extract);
+    assert!(catalogue.wait_idle(std::time::Duration::from_secs(60)));
+    let mut state = State::new(catalogue, &Config::default(), Rect::new(0, 0, 100, 30));
+    let terminal = draw(&state);
+    let screen: String = (0..30).map(|y| row_text(&terminal, y)).collect();
+    assert!(screen.contains("finding speakers…"), "{screen}");
+    assert!(
+        screen.contains("ﺩﺍﺪﺣ"),
+        "the text is shown already: {screen}"
+    );
+    release.send(()).unwrap();
+    tick_until_idle(&mut state);
+    let terminal = draw(&state);
+    let screen: String = (0..30).map(|y| row_text(&terminal, y)).collect();
+    assert!(screen.contains("Speakers 1"), "{screen}");
+}

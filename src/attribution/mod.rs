@@ -13,6 +13,7 @@ mod framing;
 pub mod lexicon;
 mod output;
 mod phrase;
+mod pieces;
 mod sources;
 mod span;
 mod structure;
@@ -129,8 +130,21 @@ impl Extractor {
         BUILTIN.get_or_init(Extractor::default)
     }
 
-    /// Finds the speakers and quotes of one article.
+    /// Finds the speakers and quotes of one article (a very long one a piece at a time: see
+    /// `pieces.rs`).
     pub fn extract(&self, article: &str) -> Extraction {
+        if article.len() <= pieces::MAX_PIECE {
+            return self.extract_piece(article);
+        }
+        let mut whole = Extraction::default();
+        for range in pieces::pieces(article, pieces::MAX_PIECE) {
+            let piece = self.extract_piece(&article[range.clone()]);
+            pieces::append(&mut whole, piece, range.start);
+        }
+        whole
+    }
+
+    fn extract_piece(&self, article: &str) -> Extraction {
         let tokens = Tokens::new(article, &self.lexicon);
         let structure = Structure::new(&tokens);
         let cx = Context {

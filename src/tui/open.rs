@@ -4,6 +4,9 @@
 //! remembered.
 
 use std::sync::Arc;
+use std::sync::mpsc::{self, Receiver};
+
+use crate::attribution::Extraction;
 
 use super::doc::{Anchor, Doc};
 use super::indexer::Summary;
@@ -20,10 +23,16 @@ pub struct OpenArticle {
     /// Bookmarked places, sorted.
     pub bookmarks: Vec<Anchor>,
     pub view: ArticleView,
+    /// The speakers of a long article, still being found on another thread.
+    pub pending: Option<Receiver<Extraction>>,
 }
 
 /// Articles kept open (text, layout, speakers list state) besides the current one.
 pub(super) const KEPT_OPEN: usize = 8;
+
+/// Articles longer than this have their speakers found on another thread: the text shows at
+/// once and keys work while they are found (a 40 MB article took seconds).
+pub const FIND_SPEAKERS_AFTER_BYTES: usize = 256 * 1024;
 
 impl State {
     /// Makes article `index` the current one: its text is read and its speakers found the first
@@ -58,14 +67,21 @@ impl State {
                 String::new()
             }
         };
-        let extraction = Arc::new((self.catalogue.extract_fn())(&text));
-        self.catalogue.set_summary(
-            index,
-            Summary {
-                speakers: extraction.speakers.len() as u32,
-                quotes: extraction.quotes.len() as u32,
-            },
-        );
+        let (extraction, pending) = if text.len() > FIND_SPEAKERS_AFTER_BYTES {
+            let (tx, rx) = mpsc::channel();
+            let (extract, copy) = (self.catalogue.extract_fn().clone(), text.clone());
+            std::thread::Builder::new()
+                .name("rawi-speakers".into())
+                .spawn(move || {
+                    let _ = tx.send(extract(&copy));
+                })
+                .expect("spawning a thread");
+            (Arc::new(Extraction::default()), Some(rx))
+        } else {
+            let extraction = (self.catalogue.extract_fn())(&text);
+            self.catalogue.set_summary(index, summary_of(&extraction));
+            (Arc::new(extraction), None)
+        };
         let mut doc = Doc::new(&text);
         let entry = self.catalogue.entry(index);
         let top = self
@@ -82,6 +98,7 @@ impl State {
             text,
             folded: None,
             bookmarks,
+            pending,
             view: ArticleView {
                 doc,
                 top,
@@ -94,10 +111,44 @@ impl State {
         }
     }
 
+    /// Whether the speakers of an open article are still being found.
+    pub fn finding_speakers(&self) -> bool {
+        self.open.iter().any(|o| o.pending.is_some())
+    }
+
+    /// Takes in the speakers found on another thread (see [`FIND_SPEAKERS_AFTER_BYTES`]).
+    pub fn adopt_found_speakers(&mut self) {
+        for at in 0..self.open.len() {
+            let Some(rx) = &self.open[at].pending else {
+                continue;
+            };
+            let extraction = match rx.try_recv() {
+                Ok(extraction) => extraction,
+                Err(mpsc::TryRecvError::Empty) => continue,
+                Err(mpsc::TryRecvError::Disconnected) => Extraction::default(),
+            };
+            let article = &mut self.open[at];
+            article.pending = None;
+            self.catalogue
+                .set_summary(article.index, summary_of(&extraction));
+            article.view.marks = Marks::new(&extraction);
+            article.view.extraction = Arc::new(extraction);
+            article.view.speakers = SpeakerList::default();
+            article.view.focused_quote = None;
+        }
+    }
+
     /// The reading position of the current article, into the memory (before quitting).
     pub fn remember_position(&mut self) {
         let at = self.view().shown;
         let entry = self.catalogue.entry(self.current);
         self.recall.remember(entry, at);
+    }
+}
+
+fn summary_of(extraction: &Extraction) -> Summary {
+    Summary {
+        speakers: extraction.speakers.len() as u32,
+        quotes: extraction.quotes.len() as u32,
     }
 }

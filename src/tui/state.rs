@@ -348,6 +348,6 @@ impl State {
 
     /// Background work is going on: the event loop ticks to collect it.
     pub fn busy(&self) -> bool {
-        self.catalogue.busy() || self.library.searching()
+        self.catalogue.busy() || self.library.searching() || self.finding_speakers()
     }
 }

@@ -344,6 +344,7 @@ fn wheel(state: &mut State, at: Position, lines: isize) {
 
 /// Takes in what the background work has ready.
 fn tick(state: &mut State) {
+    state.adopt_found_speakers();
     let changes = state.catalogue.poll(Duration::ZERO);
     library::tick(state, changes);
     people::tick(state, changes);

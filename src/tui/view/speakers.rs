@@ -35,7 +35,9 @@ pub fn view(state: &State, frame: &mut Frame) {
     let rows = roster::rows(state);
     let styles = &state.styles;
     if rows.is_empty() {
-        let message = if speakers.is_empty() {
+        let message = if state.open.first().is_some_and(|o| o.pending.is_some()) {
+            "finding speakers…"
+        } else if speakers.is_empty() {
             "no speakers found"
         } else {
             "no match"
