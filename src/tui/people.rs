@@ -3,6 +3,7 @@
 //! sorted by quotes or name, filtered as you type. A speaker opens into their quotes across
 //! articles (article title, first words); Enter on a quote opens that article scrolled to it.
 
+use super::catalogue::drop_elsewhere;
 use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::Arc;
@@ -104,7 +105,7 @@ pub fn tick(state: &mut State, changes: Changes) {
     let people = &mut state.people;
     if changes.merging && people.opened.is_none() {
         people.remembered = selected_name(people);
-        people.index = None;
+        drop_elsewhere(people.index.take());
         people.order.clear();
         people.sorted.clear();
     }
@@ -118,7 +119,7 @@ fn adopt_index(state: &mut State) {
         return;
     };
     let selected_name = selected_name(&state.people).or(state.people.remembered.take());
-    state.people.index = Some(index);
+    drop_elsewhere(state.people.index.replace(index));
     sort(state);
     if let Some(name) = selected_name {
         let people = &mut state.people;
