@@ -33,6 +33,8 @@ pub const TARGETS: &[(&str, EntryPoint)] = &[
     ("attribution", attribution),
     ("loaders", loaders),
     ("reader", reader),
+    ("render_stream", render_stream),
+    ("state_merge", state_merge),
 ];
 
 /// Reads parameter bytes off the front of the input (zero when the input runs out).
@@ -399,4 +401,93 @@ fn input(b: u8) -> Input {
         _ => KeyCode::Char(['ا', 'ل', 'م', 'ن', ' ', 'ق', 'a', '\u{64E}'][b as usize & 7]),
     };
     Input::Key(KeyEvent::new(code, KeyModifiers::NONE))
+}
+
+/// `rawi render` streaming a line longer than what it holds at once: the bytes as the input
+/// (several lines), read at most 16..=1039 bytes of a line at a time. Checks: no panic, valid
+/// UTF-8 out, nothing that acts on a terminal, no line wider than the width; where no line is
+/// longer than the limit, the same output as a whole-line render.
+pub fn render_stream(data: &[u8]) {
+    let mut p = Params { bytes: data };
+    let width = 1 + p.u16() % 120;
+    let opts = layout_options(p.byte(), p.byte());
+    let limit = 16 + usize::from(p.u16() % 1024);
+    let raw = p.rest();
+    let mut streamed = Vec::new();
+    rawi::render::render_reading_at_most(raw, &mut streamed, width, &opts, limit)
+        .expect("render to memory");
+    let streamed = String::from_utf8(streamed).expect("render writes UTF-8");
+    for line in streamed.lines() {
+        assert!(!line.chars().any(is_terminal_unsafe), "{line:?}");
+        let cells: usize = line
+            .chars()
+            .map(|c| unicode_width::UnicodeWidthChar::width(c).unwrap_or(0))
+            .sum();
+        // (unicode-width undercounts some clusters that ratatui paints wider, never the reverse
+        // by more than the line's lam-alefs; a generous bound still catches a runaway line.)
+        assert!(
+            cells <= 2 * usize::from(width) + 2,
+            "{cells} cells: {line:?}"
+        );
+    }
+    if raw.split(|&b| b == b'\n').all(|line| line.len() < limit) {
+        let mut whole = Vec::new();
+        rawi::render::render(raw, &mut whole, width, &opts).expect("render to memory");
+        assert_eq!(
+            streamed.as_bytes(),
+            whole.as_slice(),
+            "short lines: same output"
+        );
+    }
+}
+
+/// Two readers sharing one state file, each bookmarking and saving in the order the bytes say.
+/// Checks: no panic; the file always reads back; a bookmark only one reader touched is in the
+/// file as that reader last left it, whatever the other saved meanwhile.
+pub fn state_merge(data: &[u8]) {
+    use rawi::memory::{Position, ReadingMemory};
+    use std::collections::HashMap;
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let path = dir.path().join("state.json");
+    let mut readers = [
+        ReadingMemory::open(path.clone()).0,
+        ReadingMemory::open(path.clone()).0,
+    ];
+    // (article, paragraph) -> (readers that touched it, is it bookmarked in the last toggler).
+    let mut touched: HashMap<(u8, usize), ([bool; 2], bool)> = HashMap::new();
+    for pair in data.chunks(2).take(64) {
+        let (op, arg) = (pair[0], pair.get(1).copied().unwrap_or(0));
+        let who = usize::from(op >> 7);
+        let article = format!("a{}", op & 7);
+        let at = Position {
+            paragraph: usize::from(arg % 8),
+            offset: 0,
+        };
+        match (op >> 5) & 3 {
+            0 | 1 => {
+                let on = readers[who].toggle_bookmark(&article, at);
+                let entry = touched.entry((op & 7, at.paragraph)).or_default();
+                entry.0[who] = true;
+                entry.1 = on;
+            }
+            2 => readers[who].set_position(&article, at),
+            _ => readers[who].save().expect("save"),
+        }
+    }
+    for reader in &mut readers {
+        reader.save().expect("save");
+    }
+    let (again, warning) = ReadingMemory::open(path);
+    assert_eq!(warning, None, "the file reads back");
+    for ((article, paragraph), (by, on)) in touched {
+        if by[0] && by[1] {
+            continue;
+        }
+        let at = Position {
+            paragraph,
+            offset: 0,
+        };
+        let kept = again.bookmarks(&format!("a{article}")).contains(&at);
+        assert_eq!(kept, on, "a{article} at {paragraph}");
+    }
 }

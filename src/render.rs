@@ -21,23 +21,36 @@ const READ_LIMIT: usize = 4 * MAX_PIECE;
 enum Read {
     /// The end of the line (or of the input after some bytes).
     LineEnd,
-    /// [`READ_LIMIT`] bytes and the line goes on.
+    /// The read limit was reached and the line goes on.
     Partial,
     Eof,
 }
 
 /// Renders every line of `input` (one paragraph each) at `width` cells.
 pub fn render(
+    input: impl BufRead,
+    out: impl Write,
+    width: u16,
+    opts: &LayoutOptions,
+) -> io::Result<()> {
+    render_reading_at_most(input, out, width, opts, READ_LIMIT)
+}
+
+/// [`render`], holding at most `read_limit` bytes of a line at once (at least 16): for tests and
+/// fuzzing of the streaming of long lines with small inputs.
+pub fn render_reading_at_most(
     mut input: impl BufRead,
     mut out: impl Write,
     width: u16,
     opts: &LayoutOptions,
+    read_limit: usize,
 ) -> io::Result<()> {
+    let read_limit = read_limit.max(16);
     let mut layouter = Layouter::new();
     let mut raw = Vec::new();
     let mut buffer = String::with_capacity(1 << 17);
     loop {
-        let read = read_bounded(&mut input, &mut raw)?;
+        let read = read_bounded(&mut input, &mut raw, read_limit)?;
         if read == Read::Eof {
             break;
         }
@@ -54,7 +67,7 @@ pub fn render(
         // A giant line is laid out piece by piece, in bounded memory; of a partial line the
         // last piece waits for the bytes after it (unless it is the only one: a single
         // cluster longer than the limit is then cut where the read stopped).
-        let mut pieces = paragraph_pieces(&paragraph, MAX_PIECE);
+        let mut pieces = paragraph_pieces(&paragraph, MAX_PIECE.min(read_limit / 4));
         let carried = match read {
             Read::Partial if pieces.len() > 1 => pieces.pop(),
             _ => None,
@@ -79,9 +92,9 @@ pub fn render(
     out.flush()
 }
 
-/// Appends to `raw` the rest of the current line, up to [`READ_LIMIT`] bytes in all; the newline
-/// is consumed, not kept.
-fn read_bounded(input: &mut impl BufRead, raw: &mut Vec<u8>) -> io::Result<Read> {
+/// Appends to `raw` the rest of the current line, up to `limit` bytes in all; the newline is
+/// consumed, not kept.
+fn read_bounded(input: &mut impl BufRead, raw: &mut Vec<u8>, limit: usize) -> io::Result<Read> {
     loop {
         let buf = input.fill_buf()?;
         if buf.is_empty() {
@@ -91,7 +104,7 @@ fn read_bounded(input: &mut impl BufRead, raw: &mut Vec<u8>) -> io::Result<Read>
                 Read::LineEnd
             });
         }
-        let room = READ_LIMIT.saturating_sub(raw.len());
+        let room = limit.saturating_sub(raw.len());
         let take = &buf[..buf.len().min(room)];
         if let Some(i) = memchr::memchr(b'\n', take) {
             raw.extend_from_slice(&take[..i]);
@@ -101,7 +114,7 @@ fn read_bounded(input: &mut impl BufRead, raw: &mut Vec<u8>) -> io::Result<Read>
         let n = take.len();
         raw.extend_from_slice(take);
         input.consume(n);
-        if raw.len() >= READ_LIMIT {
+        if raw.len() >= limit {
             return Ok(Read::Partial);
         }
     }
