@@ -278,3 +278,12 @@ fn bidi_controls_in_titles_and_file_names_show_as_marks() {
         "header, library row and status bar: {screen}"
     );
 }
+
+#[test]
+fn the_status_bar_says_how_to_get_help_until_the_first_key() {
+    let mut state = seed_state(100, 30);
+    let status = |state: &rawi::tui::state::State| row_text(&draw(state), 29);
+    assert!(status(&state).contains("? help"), "{}", status(&state));
+    press(&mut state, &[ch('j')]);
+    assert!(!status(&state).contains("? help"), "{}", status(&state));
+}

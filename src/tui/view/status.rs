@@ -123,6 +123,13 @@ fn pieces(state: &State) -> Vec<Piece> {
     }
     let view = state.view();
     pieces.push(Piece::Label(position(state)));
+    // Until the first key, how to get help (the first of its keys: `?`).
+    if !state.touched
+        && let Some(key) = keys(state, &[Action::ToggleHelp]).split('/').next()
+        && !key.is_empty()
+    {
+        pieces.push(Piece::Label(format!("{key} help")));
+    }
     if state.open[0].bookmarks.contains(&view.shown) {
         pieces.push(Piece::Label("bookmarked".into()));
     }
