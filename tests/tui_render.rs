@@ -287,3 +287,21 @@ fn the_status_bar_says_how_to_get_help_until_the_first_key() {
     press(&mut state, &[ch('j')]);
     assert!(!status(&state).contains("? help"), "{}", status(&state));
 }
+
+#[test]
+fn a_search_without_hits_says_so_and_n_stays_on_it() {
+    let mut state = seed_state(100, 30);
+    let mut keys = vec![ch('/')];
+    keys.extend(typed("zzzz"));
+    keys.push(key(KeyCode::Enter));
+    press(&mut state, &keys);
+    let status = row_text(&draw(&state), 29);
+    assert!(status.contains("no match for «zzzz»"), "{status}");
+    let before = state.view().focused_quote;
+    press(&mut state, &[ch('n')]);
+    assert_eq!(
+        state.view().focused_quote,
+        before,
+        "n did not jump to a quote"
+    );
+}

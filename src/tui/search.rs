@@ -76,6 +76,11 @@ pub fn has_hits(state: &State) -> bool {
     state.search.target == Some(Pane::Article) && !state.search.hits.is_empty()
 }
 
+/// An article search is in force (with hits or not): `n` and `N` then walk its hits.
+pub fn searching_article(state: &State) -> bool {
+    state.search.target == Some(Pane::Article) && !state.search.query.is_empty()
+}
+
 /// Recomputes the article hits (after the query or the article changed).
 pub fn refresh_hits(state: &mut State) {
     if state.search.target != Some(Pane::Article) || state.search.query.is_empty() {

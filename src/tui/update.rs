@@ -108,6 +108,9 @@ fn apply(state: &mut State, action: Action, effects: &mut Vec<Effect>) {
             let forward = action == Action::NextHitOrQuote;
             if search::has_hits(state) {
                 search::step_hit(state, forward)
+            } else if search::searching_article(state) {
+                // A search without hits (the status bar says so): n stays on it rather than
+                // jumping to a quote.
             } else {
                 nav::step_speaker_quote(state, forward)
             }

@@ -145,10 +145,12 @@ fn pieces(state: &State) -> Vec<Piece> {
         let quotes = super::count(view.marks.quotes.len(), "quote");
         pieces.push(Piece::Label(quotes));
     }
-    if search::has_hits(state)
-        || (state.search.target == Some(Pane::Article) && !state.search.query.is_empty())
-    {
+    if search::has_hits(state) {
         pieces.push(Piece::Label(format!("search {}", hit_count(state))));
+    } else if search::searching_article(state) {
+        pieces.push(Piece::Label("no match for".into()));
+        let query = format!("«{}»", state.search.query);
+        pieces.push(Piece::Joined(Box::new(Piece::Text(query))));
     }
     pieces.extend(background(state));
     let entry = state.article();
