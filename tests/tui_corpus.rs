@@ -315,3 +315,20 @@ fn counts_of_one_are_singular() {
     let status = row_text(&draw(&state), 11);
     assert!(status.contains(" 1 article "), "{status}");
 }
+
+#[test]
+fn opening_from_a_speaker_query_selects_that_speaker() {
+    let mut state = corpus_state(corpus_articles(), 100, 30);
+    // In a1, سالم speaks first: نادية is the one asked for.
+    filter_library(&mut state, "speaker:نادية");
+    assert_eq!(state.library.rows, vec![0, 2]);
+    state.library.selected = 0;
+    press(&mut state, &[key(KeyCode::Enter)]);
+    assert_eq!(state.current, 0);
+    let view = state.view();
+    let q = view.focused_quote.expect("a quote in focus");
+    let speaker = view.marks.quotes[q].speaker;
+    assert_eq!(view.extraction.speakers[speaker].name, "نادية");
+    let status = row_text(&draw(&state), 29);
+    assert!(!status.contains("search"), "no stale search: {status}");
+}

@@ -79,6 +79,20 @@ fn find_speaker_articles(state: &mut State) {
     });
 }
 
+/// The first quote in article `article` of a speaker matching the `speaker:` term of the
+/// library's query, if there is one (to open the article on it).
+pub fn speaker_quote_in(state: &State, article: usize) -> Option<crate::index::QuoteRef> {
+    let name = state.library.parsed.speaker.as_ref()?;
+    let index = state.catalogue.index()?;
+    index
+        .filtered(name, crate::index::SortBy::Quotes)
+        .into_iter()
+        .flat_map(|s| index.speakers()[s].quotes.iter())
+        .filter(|q| q.article == article)
+        .min_by_key(|q| q.range.start)
+        .cloned()
+}
+
 /// Recomputes the rows from the query and what is known.
 pub fn refresh_rows(state: &mut State) {
     let catalogue = &state.catalogue;

@@ -278,6 +278,7 @@ pub fn open_quote(state: &mut State, quote: &QuoteRef) {
         return;
     }
     nav::open_article(state, quote.article);
+    super::search::clear_article_search(state);
     state.screen = Screen::Reader;
     state.focus = Pane::Article;
     let found = state

@@ -35,6 +35,13 @@ pub fn show_hits(state: &mut State, query: &str) {
     refresh_hits(state);
 }
 
+/// Forgets a search of the article (opening another article from a list): no stale count.
+pub fn clear_article_search(state: &mut State) {
+    if state.search.target == Some(Pane::Article) {
+        state.search = Search::default();
+    }
+}
+
 pub fn type_char(state: &mut State, c: char) {
     state.search.query.push(c);
     changed(state);

@@ -201,12 +201,20 @@ fn activate(state: &mut State) {
                 return;
             }
             let index = state.library.selected;
-            nav::open_article(state, index);
+            // Opened from a `speaker:` query: on that speaker's first quote, so that `n` and
+            // `}` walk their quotes.
+            match library::speaker_quote_in(state, index) {
+                Some(quote) => people::open_quote(state, &quote),
+                None => nav::open_article(state, index),
+            }
             state.focus = Pane::Article;
-            // Opened from a text search: its hits are shown in the article.
+            // Opened from a text search: its hits are shown in the article; else no search
+            // of another article is left in the status bar.
             let words = state.library.parsed.words.clone();
             if !words.is_empty() {
                 search::show_hits(state, &words);
+            } else {
+                search::clear_article_search(state);
             }
         }
         Pane::Article => {
