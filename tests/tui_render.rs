@@ -305,3 +305,19 @@ fn a_search_without_hits_says_so_and_n_stays_on_it() {
         "n did not jump to a quote"
     );
 }
+
+#[test]
+fn g_at_the_end_of_the_help_keeps_its_box_full() {
+    let mut state = seed_state(80, 24);
+    press(&mut state, &[ch('?'), ch('G')]);
+    let terminal = draw(&state);
+    let screen: Vec<String> = (0..24).map(|y| row_text(&terminal, y)).collect();
+    // The box's last inner row holds the last binding; the row above is not empty either.
+    let inner: Vec<&String> = screen
+        .iter()
+        .filter(|r| r.contains('│') && !r.contains('─'))
+        .collect();
+    let blank = |r: &str| r.replace(['│', ' '], "").is_empty();
+    assert!(inner.len() > 3, "{screen:#?}");
+    assert!(!inner.iter().any(|r| blank(r)), "no empty row: {screen:#?}");
+}

@@ -71,7 +71,7 @@ fn help_key(state: &mut State, action: Action, effects: &mut Vec<Effect>) {
         }
         _ => {}
     }
-    state.help_scroll = state.help_scroll.min(state.help.len().saturating_sub(1));
+    state.help_scroll = state.help_scroll.min(super::view::help::max_scroll(state));
 }
 
 fn apply(state: &mut State, action: Action, effects: &mut Vec<Effect>) {

@@ -9,13 +9,23 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 
 use crate::tui::state::State;
 
+/// Rows of the help's box (its border included) in the reader's area.
+fn box_height(state: &State, area_height: u16) -> u16 {
+    area_height
+        .saturating_sub(2)
+        .min(state.help.len() as u16 + 2)
+}
+
+/// The furthest the help can be scrolled: its last line on the box's last row.
+pub fn max_scroll(state: &State) -> usize {
+    let rows = box_height(state, state.area.height).saturating_sub(2) as usize;
+    state.help.len().saturating_sub(rows)
+}
+
 pub fn view(state: &State, frame: &mut Frame) {
     let area = state.area.intersection(frame.area());
     let width = area.width.saturating_sub(4).min(64);
-    let height = area
-        .height
-        .saturating_sub(2)
-        .min(state.help.len() as u16 + 2);
+    let height = box_height(state, area.height);
     let rect = Rect::new(
         area.x + (area.width - width) / 2,
         area.y + (area.height.saturating_sub(height)) / 2,

@@ -3,7 +3,7 @@
 
 mod article;
 mod bookmarks;
-mod help;
+pub mod help;
 mod library;
 mod people;
 mod rows;
