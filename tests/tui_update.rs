@@ -354,3 +354,27 @@ fn with_bidi_off_shaping_is_said_to_be_off_and_s_says_why_it_cannot_change() {
         status(&state)
     );
 }
+
+#[test]
+fn z_b_ends_the_whole_quote_on_the_bottom_row() {
+    use rawi::tui::nav;
+    // Narrow: the seed's quotes take several lines.
+    let mut state = seed_state(60, 30);
+    // A quote far enough down that its last line can be brought to the bottom row.
+    press(
+        &mut state,
+        &[ch(')'), ch(')'), ch(')'), ch(')'), ch('z'), ch('b')],
+    );
+    let range = state.focused_range().expect("a quote in focus");
+    let last = state.text()[..range.end].char_indices().last().unwrap().0;
+    let top = nav::top_offset(&state);
+    let rows = nav::article_rows(&state);
+    assert!(
+        nav::lines_between(&mut state, range.start, last) > 1,
+        "a quote of several lines"
+    );
+    assert!(top <= range.start, "its first line shows");
+    let at = nav::lines_between(&mut state, top, last);
+    assert!(top > 0, "scrolled (else the test says nothing)");
+    assert_eq!(at, rows, "its last line is the bottom row");
+}

@@ -70,6 +70,16 @@ pub fn place(state: &mut State, offset: usize, placement: Placement) {
     view.top = view.doc.anchor_of(text, new_top);
 }
 
+/// How many lines from the one showing byte `from` to the one showing byte `to`, both counted.
+pub fn lines_between(state: &mut State, from: usize, to: usize) -> usize {
+    let rows = article_rows(state);
+    let (text, view) = state.text_and_view();
+    let a = view.doc.line_of(text, view.doc.anchor_at(from));
+    let b = view.doc.line_of(text, view.doc.anchor_at(to));
+    // (Counted up to one more than a screen: enough to tell whether it fits.)
+    view.doc.distance(text, a, b, rows + 1) + 1
+}
+
 /// Article byte offset of the first line shown.
 pub fn top_offset(state: &State) -> usize {
     let view = state.view();

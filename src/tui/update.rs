@@ -267,7 +267,21 @@ fn toggle_library(state: &mut State) {
 }
 
 fn place_focus(state: &mut State, placement: Placement) {
-    if let Some(range) = state.focused_range() {
+    let Some(range) = state.focused_range() else {
+        return;
+    };
+    // `z b`: the quote's last line on the bottom row, so the whole quote shows when it fits.
+    let last = state.text()[..range.end]
+        .char_indices()
+        .last()
+        .map_or(range.start, |(i, _)| i.max(range.start));
+    if placement == Placement::Bottom
+        && nav::lines_between(state, range.start, last) < nav::article_rows(state)
+    {
+        nav::place(state, last, placement);
+    } else if placement == Placement::Bottom {
+        nav::place(state, range.start, Placement::Top);
+    } else {
         nav::place(state, range.start, placement);
     }
 }
