@@ -102,7 +102,7 @@ pub(super) fn number_of(tokens: &Tokens, i: usize) -> Number {
         && core.chars().count() >= 5
     {
         Number::Dual
-    } else if t.is(Class::Group)
+    } else if t.is(Class::Group) && !t.is(Class::Title)
         || core.ends_with("ون")
         || core.ends_with("ين") && core.chars().count() >= 5
     {
