@@ -59,3 +59,20 @@ fn singular_source_keeps_its_continuations() {
         ],
     );
 }
+
+#[test]
+fn relative_clause_after_speaker_ends_at_quote_or_complementizer() {
+    assert_pairs(
+        "وقال المصدر الذي رفض الكشف عن اسمه «إن اللجنة ستعلن قريبا، وقد يحصل ذلك الأسبوع المقبل».",
+        &[(
+            "المصدر",
+            "إن اللجنة ستعلن قريبا، وقد يحصل ذلك الأسبوع المقبل",
+        )],
+    );
+    assert_pairs(
+        "وأكد المهندس سامر يوسف الذي كان يعمل في الشركة منذ سنوات أن المشروع تأخر.",
+        &[("سامر يوسف", "المشروع تأخر")],
+    );
+    // A complementizer right after the relative's verb is the clause's own.
+    assert_pairs("ولم تعلق الوزارة التي سبق لها أن نفت الخبر.", &[]);
+}

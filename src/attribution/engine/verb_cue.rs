@@ -64,13 +64,25 @@ impl Engine<'_> {
         } else {
             j
         };
+        // «قال المصدر الذي رفض الكشف عن اسمه «إن ...»»: the clause ends at an opening
+        // quotation mark or a complementizer too, where the content starts (one sooner than
+        // three words in belongs to the clause: «التي سبق لها أن»، «التي سبق وأن»).
         if subject.is_some()
             && rel_at < send
             && list[rel_at].is_exactly(Class::Relative)
-            && let Some(m) = (rel_at + 1..send.min(rel_at + 14))
-                .find(|&m| list[m].punct().is_some_and(|c| matches!(c, '،' | ',')))
+            && let Some(m) = (rel_at + 1..send.min(rel_at + 14)).find(|&m| {
+                list[m].punct().is_some_and(|c| matches!(c, '،' | ','))
+                    || self.cx.structure.pair_opened_at(m).is_some()
+                    || list[m].is_exactly(Class::Complementizer)
+                        && m >= rel_at + 4
+                        && !self.cx.text[list[m].range()].starts_with('و')
+            })
         {
-            j = m + 1;
+            j = if list[m].punct().is_some_and(|c| matches!(c, '،' | ',')) {
+                m + 1
+            } else {
+                m
+            };
         }
         // Framing between the speaker and the content: up to the complementizer when what
         // lies between is framing (a preposition, ل، time), else the content starts here.
