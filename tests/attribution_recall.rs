@@ -76,3 +76,15 @@ fn relative_clause_after_speaker_ends_at_quote_or_complementizer() {
     // A complementizer right after the relative's verb is the clause's own.
     assert_pairs("ولم تعلق الوزارة التي سبق لها أن نفت الخبر.", &[]);
 }
+
+#[test]
+fn topic_phrase_before_the_cue_is_no_subject() {
+    assert_pairs(
+        "قال الوزير سالم ناصر إن الموسم جيد.\n\nوعن إمكانية تدخل البنك، قال: إن أي تدخل سيكون محدودا.\n\nوحول دعم الصادرات قال إن الحكومة ستقدم حوافز.",
+        &[
+            ("سالم ناصر", "الموسم جيد"),
+            ("سالم ناصر", "أي تدخل سيكون محدودا"),
+            ("سالم ناصر", "الحكومة ستقدم حوافز"),
+        ],
+    );
+}

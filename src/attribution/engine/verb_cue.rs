@@ -158,6 +158,7 @@ impl Engine<'_> {
                     k -= 1;
                 }
                 if !list[i].has(clitic::CONJ)
+                    && !self.topic_before(i)
                     && k > 0
                     && list[k - 1].has(clitic::AL)
                     && !list[k - 1].is_exactly(Class::Time)

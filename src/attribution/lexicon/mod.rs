@@ -101,6 +101,7 @@ word_classes! {
     Passive = "passive",
     SourceCue = "source_cue",
     RelayVerb = "relay_verb",
+    Topic = "topic",
 }
 
 const CUES_TOML: &str = include_str!("../../../assets/lexicon/cues.toml");
