@@ -88,3 +88,13 @@ fn topic_phrase_before_the_cue_is_no_subject() {
         ],
     );
 }
+
+#[test]
+fn observed_is_a_cue() {
+    assert_pairs(
+        "ولاحظ المدير سامر يوسف أن الإنتاج ارتفع.",
+        &[("سامر يوسف", "الإنتاج ارتفع")],
+    );
+    // The noun «ملاحظة» is no participle.
+    assert_pairs("ومن المهم ملاحظة أن الخدمة غير متاحة بعد.", &[]);
+}
