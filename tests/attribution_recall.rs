@@ -98,3 +98,14 @@ fn observed_is_a_cue() {
     // The noun «ملاحظة» is no participle.
     assert_pairs("ومن المهم ملاحظة أن الخدمة غير متاحة بعد.", &[]);
 }
+
+#[test]
+fn verb_with_its_own_quotation_ends_the_content_before() {
+    assert_pairs(
+        "أكد المدرب كريم داود ان الفريق جاهز للمباراة وقال \"إن الجمهور سيكون سندنا\".",
+        &[
+            ("كريم داود", "الفريق جاهز للمباراة"),
+            ("كريم داود", "إن الجمهور سيكون سندنا"),
+        ],
+    );
+}

@@ -128,6 +128,8 @@ impl Context<'_> {
                     && (prev_punct && conj
                         || hit.object && self.next_opens_content(k + 1)
                         || conj && self.next_opens_content(k + 1)
+                        // «... وقال "..."»: a quotation of its own.
+                        || conj && self.structure.pair_opened_at(k + 1).is_some()
                         || conj && named)
             }
             // A verbal noun inside content (والقول إن ...) is more often the speaker's own
