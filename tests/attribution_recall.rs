@@ -109,3 +109,11 @@ fn verb_with_its_own_quotation_ends_the_content_before() {
         ],
     );
 }
+
+#[test]
+fn amma_topic_without_fa_is_the_subject() {
+    assert_pairs(
+        "أما رئيس الوفد سامر يوسف قال: «إن المفاوضات كانت صعبة».",
+        &[("سامر يوسف", "إن المفاوضات كانت صعبة")],
+    );
+}

@@ -257,16 +257,20 @@ impl Engine<'_> {
         if end == sentence.0 {
             return None;
         }
-        // «أما البحرين، فعبرت عن ...»: the topic before the comma.
-        if cx.tokens.bare(sentence.0) == "اما"
-            && list[end - 1]
+        // «أما البحرين، فعبرت عن ...»: the topic before the comma; «أما رئيس البعثة X قال:»
+        // (no comma, no ف): the phrase up to the verb.
+        if cx.tokens.bare(sentence.0) == "اما" {
+            let comma = list[end - 1]
                 .punct()
-                .is_some_and(|c| matches!(c, '،' | ','))
-            && list[i].has(clitic::CONJ)
-            && let Some(p) = phrase::parse(cx, sentence.0 + 1, end - 1, true)
-            && p.end == end - 1
-        {
-            return Some(p);
+                .is_some_and(|c| matches!(c, '،' | ','));
+            let phrase_end = if comma { end - 1 } else { end };
+            if (comma && list[i].has(clitic::CONJ) || !comma && end == i)
+                && let Some(p) = phrase::parse(cx, sentence.0 + 1, phrase_end, true)
+                && p.end == phrase_end
+                && (comma || p.strength >= Strength::Described)
+            {
+                return Some(p);
+            }
         }
         // Skip a relative clause set off by commas: «X، الذي ...، صرح».
         if list[end - 1]
