@@ -187,6 +187,33 @@ impl Context<'_> {
                 && list[k + 1].is_exactly(Class::Complementizer)
     }
 
+    /// ««... حلفاؤه، معتبرا أنه إذا ...»»: a participle with its complementizer inside a
+    /// quotation is the narrator's voice (a first-person quote has no third-person participle):
+    /// it ends the quotation's content and starts a new quote.
+    pub fn narrator_participle(&self, k: usize) -> bool {
+        let list = &self.tokens.list;
+        let Some(hit) = list[k].cue else { return false };
+        let n = k + 1;
+        hit.form.tense == Tense::Participle
+            && !hit.object
+            && self.structure.quote_of[k] != 0
+            && k > 0
+            && !list[k - 1].punct().is_some_and(is_quote_mark)
+            && n + 1 < list.len()
+            && (self.next_opens_content(n)
+                || list[n].is_word()
+                    && self.lex.cue_info[hit.form.cue as usize]
+                        .preps
+                        .iter()
+                        .any(|p| p == self.tokens.bare(n))
+                    && list[n + 1].is_exactly(Class::Complementizer))
+    }
+
+    /// The first narrator participle in `from..to`, if any.
+    pub fn narrator_participle_in(&self, from: usize, to: usize) -> Option<usize> {
+        (from..to).find(|&k| self.narrator_participle(k))
+    }
+
     /// Is the cue at `k` usable at all (lexicon `needs` aside)? Not inside quotation marks, and
     /// not a preposition spelled like a cue.
     pub fn cue_allowed_here(&self, k: usize) -> bool {
@@ -235,6 +262,11 @@ impl Context<'_> {
                 if is_quote_mark(c)
                     && let Some(pair) = self.structure.pair_opened_at(k)
                 {
+                    if let Some(p) = self.narrator_participle_in(k + 1, pair.content_end)
+                        && k > start
+                    {
+                        return self.trim_end(start, p);
+                    }
                     k = pair.content_end.max(k + 1);
                     continue;
                 }

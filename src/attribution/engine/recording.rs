@@ -25,7 +25,17 @@ impl Engine<'_> {
         if self.nested_report(speaker, start) {
             return Some(start);
         }
-        let (range, kind, end_tok) = if let Some(pair) = structure.pair_opened_at(start).copied() {
+        let (range, kind, end_tok) = if let Some(pair) = structure.pair_opened_at(start).copied()
+            && let Some(p) = self.cx.narrator_participle_in(start + 1, pair.content_end)
+        {
+            // «... «CONTENT، معتبرا أنه ...»»: the quotation's words up to the narrator.
+            let inner_end = self.cx.trim_end(start + 1, p);
+            if inner_end <= start + 1 {
+                return None;
+            }
+            let r = list[start + 1].start as usize..list[inner_end - 1].end as usize;
+            (r, QuoteKind::Direct, p)
+        } else if let Some(pair) = structure.pair_opened_at(start).copied() {
             // Direct when the quotation closes the clause; else partly quoted.
             let after = pair.close.map_or(pair.content_end, |c| c + 1);
             let clause_end = self.cx.content_end(start, !opening.comp);
