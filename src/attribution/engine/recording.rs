@@ -51,7 +51,8 @@ impl Engine<'_> {
                 (r, QuoteKind::Indirect, clause_end)
             }
         } else {
-            let end = self.cx.content_end(start, !opening.comp);
+            // After a colon the speaker's own words follow: a time clause (قبل أن) is theirs.
+            let end = self.cx.content_end(start, !opening.comp && !opening.colon);
             if end <= start {
                 return None;
             }
