@@ -142,3 +142,12 @@ fn colon_speech_keeps_its_time_clause() {
         ],
     );
 }
+
+#[test]
+fn passive_considered_does_not_end_content() {
+    // «وتعتبر» (is considered) without a complementizer is no new report.
+    assert_pairs(
+        "قال الوزير سامر يوسف: هذه الحالات مستقرة، وتعتبر حاملة للمرض فقط.",
+        &[("سامر يوسف", "هذه الحالات مستقرة، وتعتبر حاملة للمرض فقط")],
+    );
+}

@@ -5,7 +5,7 @@
 //! تؤكد»), before a source tail («، بحسب ...») and before journalist additions («في إشارة إلى»).
 
 use super::Context;
-use super::lexicon::{Class, Tense};
+use super::lexicon::{Class, Needs, Tense};
 use super::structure::is_quote_mark;
 use super::tokens::clitic;
 
@@ -122,7 +122,27 @@ impl Context<'_> {
                     && (list[k + 1].is(Class::Title) && !list[k + 1].has(clitic::BI)
                         || list[k + 1].is(Class::Honorific))
                     && !list[k + 1].has(clitic::CONJ);
+                // «، وتعتبر حاملة للفيروس»: a verb that reports only with a complementizer
+                // (يعتبر، يرى) and has none near is the passive or a plain verb.
+                let info = &self.lex.cue_info[hit.form.cue as usize];
+                let needs = if hit.form.tense == Tense::Present {
+                    info.needs_present
+                } else {
+                    info.needs
+                };
+                let comp_near = (k + 1..(k + 10).min(list.len()))
+                    .take_while(|&m| {
+                        !list[m]
+                            .punct()
+                            .is_some_and(|c| matches!(c, '،' | ',' | '.' | '؛' | ';'))
+                    })
+                    .any(|m| {
+                        list[m].is_exactly(Class::Complementizer)
+                            || list[m].punct() == Some(':')
+                            || self.structure.pair_opened_at(m).is_some()
+                    });
                 (conj || prev_punct)
+                    && (needs != Needs::Comp || comp_near)
                     && k > content_start
                     && self.cue_allowed_here(k)
                     && (prev_punct && conj
