@@ -39,7 +39,13 @@ impl Engine<'_> {
             // Direct when the quotation closes the clause; else partly quoted.
             let after = pair.close.map_or(pair.content_end, |c| c + 1);
             let clause_end = self.cx.content_end(start, !opening.comp);
-            if after + 1 >= clause_end || clause_end <= after || self.only_tail(after, clause_end) {
+            // After «قال:» a closed quotation is the speech; what follows is the narrator's.
+            let colon_quote = opening.colon && pair.close.is_some();
+            if colon_quote
+                || after + 1 >= clause_end
+                || clause_end <= after
+                || self.only_tail(after, clause_end)
+            {
                 let inner_end = self.cx.trim_end(start + 1, pair.content_end);
                 if inner_end <= start + 1 {
                     return None;
