@@ -182,3 +182,11 @@ fn colon_then_closed_quotation_is_direct() {
         ],
     );
 }
+
+#[test]
+fn narrator_clause_after_a_closed_quotation() {
+    assert_pairs(
+        "وأضاف الوزير سامر يوسف \"أن الرسائل كانت مقلقة فعلا\"، إذ كان ينشرها على الإنترنت.",
+        &[("سامر يوسف", "أن الرسائل كانت مقلقة فعلا")],
+    );
+}

@@ -164,8 +164,17 @@ impl Engine<'_> {
     /// Between a closing mark and the clause end only framing or punctuation: «"..." في إشارة».
     pub(super) fn only_tail(&self, from: usize, to: usize) -> bool {
         let list = &self.cx.tokens.list;
-        (from..to).all(|k| !list[k].is_word())
+        if (from..to).all(|k| !list[k].is_word())
             || self.cx.phrase_at(from, Class::ContentBoundary).is_some()
+        {
+            return true;
+        }
+        // «"..."، إذ كان ...»، «"..."، فيما ...»: the narrator goes on after a comma.
+        let comma = from < to && list[from].punct().is_some_and(|c| matches!(c, '،' | ','));
+        comma
+            && from + 1 < to
+            && (list[from + 1].is_exactly(Class::NarratorTail)
+                || self.cx.phrase_at(from + 1, Class::Opener).is_some())
     }
 }
 

@@ -102,6 +102,7 @@ word_classes! {
     SourceCue = "source_cue",
     RelayVerb = "relay_verb",
     Topic = "topic",
+    NarratorTail = "narrator_tail",
 }
 
 const CUES_TOML: &str = include_str!("../../../assets/lexicon/cues.toml");
