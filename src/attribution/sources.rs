@@ -23,10 +23,12 @@ impl Engine<'_> {
         if word == "كما" {
             // «كما قالت الوزارة»: only inside a sentence, with a cue verb right after.
             let (s0, _) = structure.sentences[structure.sentence_of[i] as usize];
+            // «كما قدم الوزير التعازي»: a courtesy goes on the narration, it is no source.
             if i < s0 + 3
                 || !list[j]
                     .cue
                     .is_some_and(|h| h.form.tense == super::lexicon::Tense::Past)
+                || list[j].is_exactly(Class::CourtesyVerb)
             {
                 return None;
             }

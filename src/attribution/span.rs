@@ -143,6 +143,7 @@ impl Context<'_> {
                     });
                 (conj || prev_punct)
                     && (needs != Needs::Comp || comp_near)
+                    && !self.idle_courtesy_verb(k)
                     && k > content_start
                     && self.cue_allowed_here(k)
                     && (prev_punct && conj
@@ -229,6 +230,22 @@ impl Context<'_> {
                     && list[n + 1].is_exactly(Class::Complementizer))
     }
 
+    /// «رفع الوزير أحر التعازي»: the courtesy word a courtesy verb's object starts with, a few
+    /// words (the speaker) after `j`, in the same clause.
+    pub fn courtesy_ahead(&self, j: usize) -> Option<usize> {
+        let list = &self.tokens.list;
+        (j..(j + 12).min(list.len()))
+            .take_while(|&m| {
+                list[m].is_word() || list[m].punct().is_some_and(|c| matches!(c, '،' | ','))
+            })
+            .find(|&m| list[m].is_exactly(Class::Courtesy))
+    }
+
+    /// A courtesy verb (رفع، قدم) whose object is no courtesy: «التي تقدم فيه»، «ورفعها للمقام».
+    pub fn idle_courtesy_verb(&self, k: usize) -> bool {
+        self.tokens.list[k].is_exactly(Class::CourtesyVerb) && self.courtesy_ahead(k + 1).is_none()
+    }
+
     /// The first narrator participle in `from..to`, if any.
     pub fn narrator_participle_in(&self, from: usize, to: usize) -> Option<usize> {
         (from..to).find(|&k| self.narrator_participle(k))
@@ -302,6 +319,7 @@ impl Context<'_> {
                     if list[n].is_exactly(Class::Relative)
                         && n + 1 < limit
                         && list[n + 1].cue.is_some_and(|h| h.form.tense != Tense::Noun)
+                        && !self.idle_courtesy_verb(n + 1)
                     {
                         return self.trim_end(start, k);
                     }

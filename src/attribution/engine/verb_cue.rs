@@ -37,9 +37,16 @@ impl Engine<'_> {
         let comp_at = self.comp_ahead(j, send);
         let mut subject: Option<Phrase> = None;
         let needs = self.needs_of(hit.form);
+        // «رفع الوزير أحر التعازي»: a courtesy verb's subject ends before the courtesy.
+        let courtesy_at = if list[i].is_exactly(Class::CourtesyVerb) {
+            Some(self.cx.courtesy_ahead(j)?)
+        } else {
+            None
+        };
         if relative.is_none() && before.is_none() && self.may_start_subject(j, needs) {
             let lenient = comp_at.is_some();
-            if let Some(mut p) = phrase::parse(&self.cx, j, comp_at.unwrap_or(send), lenient)
+            let limit = courtesy_at.or(comp_at).unwrap_or(send);
+            if let Some(mut p) = phrase::parse(&self.cx, j, limit, lenient)
                 && self.accept_subject(&p, hit.form.agreement, lenient)
                 && (!framed || p.strength >= Strength::Described)
             {
@@ -127,6 +134,10 @@ impl Engine<'_> {
             }
         };
         if needs == Needs::Subject && subject.is_none() && before.is_none() {
+            return None;
+        }
+        // «رفع التعازي»، «قدم شكره»: a courtesy verb reports only a courtesy.
+        if courtesy_at.is_some_and(|c| opening.start != c) {
             return None;
         }
         // A greeting, not a statement: «رحب الرئيس بأمير قطر».

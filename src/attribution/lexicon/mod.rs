@@ -103,6 +103,8 @@ word_classes! {
     RelayVerb = "relay_verb",
     Topic = "topic",
     NarratorTail = "narrator_tail",
+    CourtesyVerb = "courtesy_verb",
+    Courtesy = "courtesy",
 }
 
 const CUES_TOML: &str = include_str!("../../../assets/lexicon/cues.toml");
