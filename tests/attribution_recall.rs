@@ -208,3 +208,16 @@ fn courtesy_verbs_report_only_courtesies() {
         &[("سامر يوسف", "المطعم يتميز بالأطباق التي تقدم فيه")],
     );
 }
+
+#[test]
+fn attributed_the_cause_object_first() {
+    assert_pairs(
+        "قال الخبير سامر يوسف إن الأسعار تراجعت، وأرجع السبب في ذلك إلى ضعف الطلب.",
+        &[
+            ("سامر يوسف", "الأسعار تراجعت"),
+            ("سامر يوسف", "السبب في ذلك إلى ضعف الطلب"),
+        ],
+    );
+    // The present «يرجع ذلك إلى» is intransitive: no report.
+    assert_pairs("ويرجع ذلك إلى قوة العملة.", &[]);
+}
