@@ -221,3 +221,11 @@ fn attributed_the_cause_object_first() {
     // The present «يرجع ذلك إلى» is intransitive: no report.
     assert_pairs("ويرجع ذلك إلى قوة العملة.", &[]);
 }
+
+#[test]
+fn narrator_addition_after_a_comma_ends_content() {
+    assert_pairs(
+        "وأكدت الجمعية الأهلية أن القصف استهدف الحي، غير أن الوكالة لم تتمكن من التحقق من ذلك.",
+        &[("الجمعية الأهلية", "القصف استهدف الحي")],
+    );
+}

@@ -312,6 +312,10 @@ impl Context<'_> {
                     if list[n].is_exactly(Class::SourceCue) && !self.tokens.bare(n).eq("كما") {
                         return self.trim_end(start, k);
                     }
+                    // «...، غير أن الوكالة لم تتحقق»: the narrator's own clause.
+                    if self.phrase_at(n, Class::NarratorTail).is_some() {
+                        return self.trim_end(start, k);
+                    }
                     if self.tokens.folded(n) == "كما" && n + 1 < limit && list[n + 1].cue.is_some()
                     {
                         // «- كما قالت الوزارة -» in mid-sentence: the caller keeps the clause.

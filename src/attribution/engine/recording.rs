@@ -173,7 +173,8 @@ impl Engine<'_> {
         let comma = from < to && list[from].punct().is_some_and(|c| matches!(c, '،' | ','));
         comma
             && from + 1 < to
-            && (list[from + 1].is_exactly(Class::NarratorTail)
+            && (list[from + 1].is_exactly(Class::QuotationTail)
+                || self.cx.phrase_at(from + 1, Class::NarratorTail).is_some()
                 || self.cx.phrase_at(from + 1, Class::Opener).is_some())
     }
 }

@@ -103,6 +103,7 @@ word_classes! {
     RelayVerb = "relay_verb",
     Topic = "topic",
     NarratorTail = "narrator_tail",
+    QuotationTail = "quotation_tail",
     CourtesyVerb = "courtesy_verb",
     Courtesy = "courtesy",
 }
