@@ -5,7 +5,7 @@
 //! تؤكد»), before a source tail («، بحسب ...») and before journalist additions («في إشارة إلى»).
 
 use super::Context;
-use super::lexicon::{Class, Needs, Tense};
+use super::lexicon::{Agreement, Class, Needs, Tense};
 use super::structure::is_quote_mark;
 use super::tokens::clitic;
 
@@ -98,6 +98,7 @@ impl Context<'_> {
             Tense::Participle => {
                 k > content_start
                     && !hit.object
+                    && !self.adjectival_participle(k)
                     && self.cue_allowed_here(k)
                     && (list[k - 1].punct().is_none_or(|c| !is_quote_mark(c))
                         // «وإن "..." مشددة على أن»: after a closed quotation, with content of
@@ -244,6 +245,26 @@ impl Context<'_> {
     /// A courtesy verb (رفع، قدم) whose object is no courtesy: «التي تقدم فيه»، «ورفعها للمقام».
     pub fn idle_courtesy_verb(&self, k: usize) -> bool {
         self.tokens.list[k].is_exactly(Class::CourtesyVerb) && self.courtesy_ahead(k + 1).is_none()
+    }
+
+    /// A participle form used as a noun or an adjective, not as a cue: after a preposition
+    /// («بناء على مطالبة ملاك»), or feminine right after an indefinite feminine word without a
+    /// comma («رقابة ميدانية مشددة»).
+    pub fn adjectival_participle(&self, k: usize) -> bool {
+        let list = &self.tokens.list;
+        let Some(hit) = list[k].cue else { return false };
+        if k == 0 || !list[k - 1].is_word() || list[k].has(clitic::CONJ) {
+            return false;
+        }
+        let prev = &list[k - 1];
+        hit.form.tense == Tense::Participle
+            && (prev.is_exactly(Class::Preposition)
+                || hit.form.agreement == Agreement::Fem
+                    && prev.cue.is_none()
+                    && prev.fem
+                    // An (indefinite) participle can only qualify an indefinite noun.
+                    && !prev.has(clitic::AL)
+                    && !self.tokens.bare(k - 1).starts_with("ال"))
     }
 
     /// The first narrator participle in `from..to`, if any.

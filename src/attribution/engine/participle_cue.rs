@@ -11,6 +11,9 @@ impl Engine<'_> {
     /// A participle (مؤكدا، مضيفة، قائلين): a new quote of the sentence's speaker, or of the
     /// salient entity that agrees with it.
     pub(super) fn participle(&mut self, i: usize, hit: CueHit) -> Option<usize> {
+        if self.cx.adjectival_participle(i) {
+            return None;
+        }
         let send = self.cx.sentence_end(i);
         let j = self.cx.skip_framing(i + 1, send, false);
         let opening = self.opening(j, hit.form, self.needs_of(hit.form))?;
