@@ -100,9 +100,17 @@ impl Engine<'_> {
                 // A real complementizer close after the speaker: what lies between is framing
                 // or apposition, unless it looks like content (أكد أهمية أن ...).
                 let real_comp = list[c].is_word() && c.saturating_sub(after) <= 12;
+                // The cue's own preposition opens the content, it is no framing («أعربت X عن
+                // وقوفها ... "..."»، «أعرب X عن أمله في أن»), unless a comma closes it off as
+                // part of the speaker («مسؤول مطلع على القضية، أن»).
+                let own_prep = self.cx.lex.cue_info[hit.form.cue as usize]
+                    .preps
+                    .iter()
+                    .any(|p| p == tokens.bare(after.min(list.len() - 1)))
+                    && !(after..c).any(|m| list[m].punct().is_some_and(|p| matches!(p, '،' | ',')));
                 if after >= c
-                    || after > j && !list[c].is_word()
-                    || t.is_exactly(Class::Preposition)
+                    || after > j && !list[c].is_word() && !own_prep
+                    || t.is_exactly(Class::Preposition) && !own_prep
                     || t.is_exactly(Class::Relative)
                     || t.has(clitic::LI)
                     || t.punct().is_some()
