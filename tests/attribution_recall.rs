@@ -264,3 +264,11 @@ fn the_cues_own_preposition_opens_content_after_the_speaker() {
         &[("سامر يوسف", "أمله في أن ينجح المؤتمر")],
     );
 }
+
+#[test]
+fn prayer_participle_skips_its_addressee() {
+    assert_pairs(
+        "وأكد المدير كريم داود أن العمل مستمر، سائلا الله تعالى أن يحفظ البلاد.",
+        &[("كريم داود", "العمل مستمر"), ("كريم داود", "يحفظ البلاد")],
+    );
+}

@@ -147,6 +147,10 @@ impl Engine<'_> {
     pub(super) fn accept_subject(&self, p: &Phrase, agreement: Agreement, lenient: bool) -> bool {
         let list = &self.cx.tokens.list;
         let head = &list[p.start];
+        // «وسأل الله أن يحفظ»: God is addressed in a prayer, not reported.
+        if self.cx.tokens.bare(p.start) == "الله" {
+            return false;
+        }
         if p.known.is_some() || p.strength == Strength::Named {
             return !(agreement == Agreement::Masc && head.fem && head.is(Class::Title));
         }
