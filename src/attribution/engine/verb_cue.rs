@@ -43,6 +43,7 @@ impl Engine<'_> {
         } else {
             None
         };
+        let subject_at = j;
         if relative.is_none() && before.is_none() && self.may_start_subject(j, needs) {
             let lenient = comp_at.is_some();
             let limit = courtesy_at.or(comp_at).unwrap_or(send);
@@ -64,6 +65,22 @@ impl Engine<'_> {
                 j = p.end;
                 subject = Some(p);
             }
+        }
+        // «أشاد رائد الفضاء الأمريكي الدكتور X بجهود»: a description the word lists do not know,
+        // then a title or honorific and a name: the named person speaks.
+        let weak_subject = subject
+            .as_ref()
+            .is_none_or(|p| p.strength == Strength::Bare && p.known.is_none());
+        if weak_subject
+            && relative.is_none()
+            && before.is_none()
+            && self.may_start_subject(subject_at, needs)
+            && let Some(p) =
+                self.named_after_description(subject_at, courtesy_at.or(comp_at).unwrap_or(send))
+            && self.accept_subject(&p, hit.form.agreement, comp_at.is_some())
+        {
+            j = p.end;
+            subject = Some(p);
         }
         // «لوحت موسكو التي صوتت ضد القرار، بالانسحاب»: a relative clause after the speaker.
         let rel_at = if j + 1 < send && list[j].punct().is_some_and(|c| matches!(c, '،' | ',')) {
@@ -191,6 +208,27 @@ impl Engine<'_> {
             }
         };
         self.emit(speaker, Some(i), opening)
+    }
+
+    /// A named phrase starting at a title or honorific one to four plain words after `j`.
+    fn named_after_description(&self, j: usize, limit: usize) -> Option<Phrase> {
+        let list = &self.cx.tokens.list;
+        let plain = |m: usize| {
+            list[m].is_word()
+                && list[m].cue.is_none()
+                && !list[m].has(clitic::BI)
+                && !list[m].has(clitic::LI)
+                && !list[m].has(clitic::CONJ)
+                && !list[m].is_exactly(Class::Preposition)
+                && !list[m].is_exactly(Class::Complementizer)
+        };
+        let k = (j + 1..(j + 5).min(limit))
+            .take_while(|&m| plain(m))
+            .find(|&m| list[m].is(Class::Honorific) || list[m].is(Class::Title))?;
+        if !plain(j) {
+            return None;
+        }
+        phrase::parse(&self.cx, k, limit, false).filter(|p| p.strength == Strength::Named)
     }
 
     /// «قال الجيش في بيان إن ... وأضاف البيان أن»: «البيان» alone is the document the last
