@@ -371,7 +371,20 @@ impl Context<'_> {
                     };
                     return self.trim_end(start, cut);
                 }
-                if let Some(_end) = self.phrase_at(k, Class::ContentBoundary) {
+                if let Some(end) = self.phrase_at(k, Class::ContentBoundary) {
+                    // «... على حد قوله، ولن يقبل ...»: a wording cue inside a going-on sentence
+                    // belongs to the clause (GUIDE rule 7), unless it follows a quotation.
+                    let wording = (k..end).any(|m| {
+                        let w = self.tokens.bare(m);
+                        w.starts_with("قول") || w.starts_with("تعبير")
+                    });
+                    let goes_on = end + 1 < limit
+                        && list[end].punct().is_some_and(|c| matches!(c, '،' | ','))
+                        && list[end + 1].is_word();
+                    if wording && goes_on && !list[k - 1].punct().is_some_and(is_quote_mark) {
+                        k = end;
+                        continue;
+                    }
                     let time_clause = matches!(
                         self.tokens.bare(k),
                         "عندما" | "حينما" | "حين" | "قبل" | "بعد"
