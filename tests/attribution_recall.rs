@@ -307,3 +307,13 @@ fn wording_cue_inside_a_going_on_sentence_stays_in_the_clause() {
         &[("سامر يوسف", "النادي لن يفرط في لاعبه")],
     );
 }
+
+#[test]
+fn bare_subject_before_the_cues_own_an() {
+    assert_pairs(
+        "وعبر الفارس كريم داود عن اعتزازه بهذا الإنجاز.",
+        &[("الفارس كريم داود", "اعتزازه بهذا الإنجاز")],
+    );
+    // A question headline has no speaker.
+    assert_pairs("هل تكشف القضية عن مزيد من الأسرار؟", &[]);
+}

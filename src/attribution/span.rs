@@ -267,6 +267,16 @@ impl Context<'_> {
                     && !self.tokens.bare(k - 1).starts_with("ال"))
     }
 
+    /// Does the sentence holding token `i` end with a question mark («هل تكشف القضية عن ...؟»)?
+    pub fn is_question(&self, i: usize) -> bool {
+        let (_, end) = self.structure.sentences[self.structure.sentence_of[i] as usize];
+        (end.saturating_sub(3)..end).any(|k| {
+            self.tokens.list[k]
+                .punct()
+                .is_some_and(|c| matches!(c, '?' | '؟'))
+        })
+    }
+
     /// The first narrator participle in `from..to`, if any.
     pub fn narrator_participle_in(&self, from: usize, to: usize) -> Option<usize> {
         (from..to).find(|&k| self.narrator_participle(k))

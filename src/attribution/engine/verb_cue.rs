@@ -68,6 +68,30 @@ impl Engine<'_> {
         }
         // «أشاد رائد الفضاء الأمريكي الدكتور X بجهود»: a description the word lists do not know,
         // then a title or honorific and a name: the named person speaks.
+        // «وعبر الفارس X عن اعتزازه»: bare words right before the cue's own عن are its subject
+        // (before إلى/من/على they are rather the object: «دعا المجتمع الدولي إلى»).
+        if subject.is_none()
+            && relative.is_none()
+            && before.is_none()
+            && comp_at.is_none()
+            && self.may_start_subject(subject_at, needs)
+            && let Some(p) = phrase::parse(&self.cx, subject_at, courtesy_at.unwrap_or(send), false)
+            && p.end - p.start <= 4
+            && p.end < send
+            && !list[p.end].has(clitic::CONJ)
+            && (p.start..p.end).all(|m| !list[m].is(Class::Time))
+            && !(p.end - p.start == 1 && super::ends_with_pronoun(self.cx.text, &list[p.start]))
+            && !self.cx.is_question(i)
+            && tokens.bare(p.end) == "عن"
+            && self.cx.lex.cue_info[hit.form.cue as usize]
+                .preps
+                .iter()
+                .any(|w| w == "عن")
+            && !(hit.form.agreement == Agreement::Masc && list[p.start].fem)
+        {
+            j = p.end;
+            subject = Some(p);
+        }
         let weak_subject = subject
             .as_ref()
             .is_none_or(|p| p.strength == Strength::Bare && p.known.is_none());
