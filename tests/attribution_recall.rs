@@ -317,3 +317,11 @@ fn bare_subject_before_the_cues_own_an() {
     // A question headline has no speaker.
     assert_pairs("هل تكشف القضية عن مزيد من الأسرار؟", &[]);
 }
+
+#[test]
+fn short_quoted_name_inside_a_relative_clause() {
+    assert_pairs(
+        "وأعلن الوزير سامر يوسف الذي يعمل في التلفزيون الرسمي \"القناة الأولى\"، الجمعة، أن طلبه رفض.",
+        &[("سامر يوسف", "طلبه رفض")],
+    );
+}

@@ -120,7 +120,13 @@ impl Engine<'_> {
             && list[rel_at].is_exactly(Class::Relative)
             && let Some(m) = (rel_at + 1..send.min(rel_at + 14)).find(|&m| {
                 list[m].punct().is_some_and(|c| matches!(c, '،' | ','))
-                    || self.cx.structure.pair_opened_at(m).is_some()
+                    || self.cx.structure.pair_opened_at(m).is_some_and(|pair| {
+                        // A short quotation followed by a complementizer is a name inside the
+                        // clause («الذي يعمل في التلفزيون "..."، ... أن»).
+                        let close = pair.close.unwrap_or(pair.content_end);
+                        close - m > 10
+                            || !(close..send).any(|c| list[c].is_exactly(Class::Complementizer))
+                    })
                     || list[m].is_exactly(Class::Complementizer)
                         && m >= rel_at + 4
                         && !self.cx.text[list[m].range()].starts_with('و')
