@@ -169,6 +169,10 @@ impl Engine<'_> {
         {
             return true;
         }
+        // «"..." وكان الحزب قد ...»: the narrator goes on with a new clause.
+        if from < to && list[from].is_exactly(Class::Kana) && list[from].has(clitic::CONJ) {
+            return true;
+        }
         // «"..."، إذ كان ...»، «"..."، فيما ...»: the narrator goes on after a comma.
         let comma = from < to && list[from].punct().is_some_and(|c| matches!(c, '،' | ','));
         comma
