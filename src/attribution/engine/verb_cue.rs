@@ -130,6 +130,13 @@ impl Engine<'_> {
                     || list[m].is_exactly(Class::Complementizer)
                         && m >= rel_at + 4
                         && !self.cx.text[list[m].range()].starts_with('و')
+                    // «ونوه X الذي يزور المملكة حاليا بجهود ...»: a time word, then the ب-content
+                    // of a cue that takes it.
+                    || needs == Needs::CompOrPrep
+                        && m >= rel_at + 3
+                        && list[m - 1].is_exactly(Class::Time)
+                        && list[m].has(clitic::BI)
+                        && comp_at.is_none()
             })
         {
             j = if list[m].punct().is_some_and(|c| matches!(c, '،' | ',')) {
