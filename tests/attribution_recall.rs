@@ -355,3 +355,14 @@ fn relative_clause_ending_in_a_time_word_before_bi_content() {
         &[("الدول الأعضاء في التحالف", "بتقديم مساعدات جديدة")],
     );
 }
+
+#[test]
+fn source_tail_description_runs_to_the_sentence_end() {
+    assert_pairs(
+        "وافقت اللجنة الحكومية على بيع حصة من أسهم الشركة، بحسب مصدر في الحكومة.",
+        &[(
+            "مصدر في الحكومة",
+            "وافقت اللجنة الحكومية على بيع حصة من أسهم الشركة",
+        )],
+    );
+}

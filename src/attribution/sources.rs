@@ -67,6 +67,12 @@ impl Engine<'_> {
             .find(|&k| matches!(tokens.folded(k), "فان" | "فانه" | "فانها"))
         {
             self.extend_description(&mut p, c);
+        } else if p.end < send
+            && list[p.end].is_exactly(Class::Preposition)
+            && (p.end..send).all(|k| list[k].is_word() && list[k].cue.is_none())
+        {
+            // «...، بحسب مصدر في الحكومة.»: the description runs to the sentence end.
+            self.extend_description(&mut p, send);
         }
         let head = &list[p.start];
         if head.is(Class::Legal) && !head.is(Class::OrgHead) && p.name.is_none()
