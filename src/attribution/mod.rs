@@ -7,6 +7,7 @@ use std::ops::Range;
 
 use serde::Serialize;
 
+mod cue_checks;
 mod engine;
 mod entities;
 mod framing;

@@ -23,10 +23,12 @@ impl Engine<'_> {
         if word == "كما" {
             // «كما قالت الوزارة»: only inside a sentence, with a cue verb right after.
             let (s0, _) = structure.sentences[structure.sentence_of[i] as usize];
+            // «كما قدم الوزير التعازي»: a courtesy goes on the narration, it is no source.
             if i < s0 + 3
                 || !list[j]
                     .cue
                     .is_some_and(|h| h.form.tense == super::lexicon::Tense::Past)
+                || list[j].is_exactly(Class::CourtesyVerb)
             {
                 return None;
             }
@@ -65,6 +67,12 @@ impl Engine<'_> {
             .find(|&k| matches!(tokens.folded(k), "فان" | "فانه" | "فانها"))
         {
             self.extend_description(&mut p, c);
+        } else if p.end < send
+            && list[p.end].is_exactly(Class::Preposition)
+            && (p.end..send).all(|k| list[k].is_word() && list[k].cue.is_none())
+        {
+            // «...، بحسب مصدر في الحكومة.»: the description runs to the sentence end.
+            self.extend_description(&mut p, send);
         }
         let head = &list[p.start];
         if head.is(Class::Legal) && !head.is(Class::OrgHead) && p.name.is_none()

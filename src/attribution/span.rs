@@ -5,7 +5,7 @@
 //! تؤكد»), before a source tail («، بحسب ...») and before journalist additions («في إشارة إلى»).
 
 use super::Context;
-use super::lexicon::{Class, Tense};
+use super::lexicon::{Class, Needs, Tense};
 use super::structure::is_quote_mark;
 use super::tokens::clitic;
 
@@ -98,6 +98,7 @@ impl Context<'_> {
             Tense::Participle => {
                 k > content_start
                     && !hit.object
+                    && !self.adjectival_participle(k)
                     && self.cue_allowed_here(k)
                     && (list[k - 1].punct().is_none_or(|c| !is_quote_mark(c))
                         // «وإن "..." مشددة على أن»: after a closed quotation, with content of
@@ -122,12 +123,35 @@ impl Context<'_> {
                     && (list[k + 1].is(Class::Title) && !list[k + 1].has(clitic::BI)
                         || list[k + 1].is(Class::Honorific))
                     && !list[k + 1].has(clitic::CONJ);
+                // «، وتعتبر حاملة للفيروس»: a verb that reports only with a complementizer
+                // (يعتبر، يرى) and has none near is the passive or a plain verb.
+                let info = &self.lex.cue_info[hit.form.cue as usize];
+                let needs = if hit.form.tense == Tense::Present {
+                    info.needs_present
+                } else {
+                    info.needs
+                };
+                let comp_near = (k + 1..(k + 10).min(list.len()))
+                    .take_while(|&m| {
+                        !list[m]
+                            .punct()
+                            .is_some_and(|c| matches!(c, '،' | ',' | '.' | '؛' | ';'))
+                    })
+                    .any(|m| {
+                        list[m].is_exactly(Class::Complementizer)
+                            || list[m].punct() == Some(':')
+                            || self.structure.pair_opened_at(m).is_some()
+                    });
                 (conj || prev_punct)
+                    && (needs != Needs::Comp || comp_near)
+                    && !self.idle_courtesy_verb(k)
                     && k > content_start
                     && self.cue_allowed_here(k)
                     && (prev_punct && conj
                         || hit.object && self.next_opens_content(k + 1)
                         || conj && self.next_opens_content(k + 1)
+                        // «... وقال "..."»: a quotation of its own.
+                        || conj && self.structure.pair_opened_at(k + 1).is_some()
                         || conj && named)
             }
             // A verbal noun inside content (والقول إن ...) is more often the speaker's own
@@ -233,12 +257,21 @@ impl Context<'_> {
                 if is_quote_mark(c)
                     && let Some(pair) = self.structure.pair_opened_at(k)
                 {
+                    if let Some(p) = self.narrator_participle_in(k + 1, pair.content_end)
+                        && k > start
+                    {
+                        return self.trim_end(start, p);
+                    }
                     k = pair.content_end.max(k + 1);
                     continue;
                 }
                 if matches!(c, '،' | ',' | '-' | '–' | '—') && k + 1 < limit {
                     let n = k + 1;
                     if list[n].is_exactly(Class::SourceCue) && !self.tokens.bare(n).eq("كما") {
+                        return self.trim_end(start, k);
+                    }
+                    // «...، غير أن الوكالة لم تتحقق»: the narrator's own clause.
+                    if self.phrase_at(n, Class::NarratorTail).is_some() {
                         return self.trim_end(start, k);
                     }
                     if self.tokens.folded(n) == "كما" && n + 1 < limit && list[n + 1].cue.is_some()
@@ -248,6 +281,7 @@ impl Context<'_> {
                     if list[n].is_exactly(Class::Relative)
                         && n + 1 < limit
                         && list[n + 1].cue.is_some_and(|h| h.form.tense != Tense::Noun)
+                        && !self.idle_courtesy_verb(n + 1)
                     {
                         return self.trim_end(start, k);
                     }
@@ -274,7 +308,20 @@ impl Context<'_> {
                     };
                     return self.trim_end(start, cut);
                 }
-                if let Some(_end) = self.phrase_at(k, Class::ContentBoundary) {
+                if let Some(end) = self.phrase_at(k, Class::ContentBoundary) {
+                    // «... على حد قوله، ولن يقبل ...»: a wording cue inside a going-on sentence
+                    // belongs to the clause (GUIDE rule 7), unless it follows a quotation.
+                    let wording = (k..end).any(|m| {
+                        let w = self.tokens.bare(m);
+                        w.starts_with("قول") || w.starts_with("تعبير")
+                    });
+                    let goes_on = end + 1 < limit
+                        && list[end].punct().is_some_and(|c| matches!(c, '،' | ','))
+                        && list[end + 1].is_word();
+                    if wording && goes_on && !list[k - 1].punct().is_some_and(is_quote_mark) {
+                        k = end;
+                        continue;
+                    }
                     let time_clause = matches!(
                         self.tokens.bare(k),
                         "عندما" | "حينما" | "حين" | "قبل" | "بعد"

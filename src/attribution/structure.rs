@@ -90,12 +90,13 @@ impl Structure {
             let Some(c) = list[i].punct().filter(|&c| is_quote_mark(c)) else {
                 continue;
             };
-            // Glued to a word (or to a closing stop before it / an opening bracket after it).
+            // Glued to a word (or to a closing stop before it / an opening bracket after it). A
+            // mark right after a colon opens («قال:»نعم ...«»).
             let glued_before = i > start
                 && list[i - 1].end == list[i].start
                 && !list[i - 1]
                     .punct()
-                    .is_some_and(|p| matches!(p, '(' | '[') || is_quote_mark(p));
+                    .is_some_and(|p| matches!(p, '(' | '[' | ':') || is_quote_mark(p));
             let glued_after = i + 1 < end
                 && list[i + 1].start == list[i].end
                 && (list[i + 1].is_word()

@@ -147,6 +147,10 @@ impl Engine<'_> {
     pub(super) fn accept_subject(&self, p: &Phrase, agreement: Agreement, lenient: bool) -> bool {
         let list = &self.cx.tokens.list;
         let head = &list[p.start];
+        // «وسأل الله أن يحفظ»: God is addressed in a prayer, not reported.
+        if self.cx.tokens.bare(p.start) == "الله" {
+            return false;
+        }
         if p.known.is_some() || p.strength == Strength::Named {
             return !(agreement == Agreement::Masc && head.fem && head.is(Class::Title));
         }
@@ -223,6 +227,27 @@ impl Engine<'_> {
         self.cx.entities.salient(i, agreement, |_| false)
     }
 
+    /// «وعن X، قال:»، «وحول X قال إن»: the sentence opens with a prepositional topic phrase
+    /// that runs up to the cue, so no noun before the cue is its subject.
+    pub(super) fn topic_before(&self, i: usize) -> bool {
+        let cx = &self.cx;
+        let list = &cx.tokens.list;
+        let (s0, _) = cx.structure.sentences[cx.structure.sentence_of[i] as usize];
+        let first = (s0..i).find(|&k| list[k].is_word());
+        first.is_some_and(|k| {
+            i - k >= 2
+                && i - k <= 14
+                && (list[k].is_exactly(Class::Topic) || cx.phrase_at(k, Class::Topic).is_some())
+                && list[k].cue.is_none()
+                && (k + 1..i).all(|m| {
+                    list[m].cue.is_none()
+                        && !list[m]
+                            .punct()
+                            .is_some_and(|c| matches!(c, '.' | ':' | '!' | '?' | '؟'))
+                })
+        })
+    }
+
     /// A subject before the verb in its clause: «لكن ترامب قال»، «وكانت بكين قد قالت»، «X، الذي
     /// ...، صرح».
     pub(super) fn subject_before(&self, i: usize) -> Option<Phrase> {
@@ -236,16 +261,20 @@ impl Engine<'_> {
         if end == sentence.0 {
             return None;
         }
-        // «أما البحرين، فعبرت عن ...»: the topic before the comma.
-        if cx.tokens.bare(sentence.0) == "اما"
-            && list[end - 1]
+        // «أما البحرين، فعبرت عن ...»: the topic before the comma; «أما رئيس البعثة X قال:»
+        // (no comma, no ف): the phrase up to the verb.
+        if cx.tokens.bare(sentence.0) == "اما" {
+            let comma = list[end - 1]
                 .punct()
-                .is_some_and(|c| matches!(c, '،' | ','))
-            && list[i].has(clitic::CONJ)
-            && let Some(p) = phrase::parse(cx, sentence.0 + 1, end - 1, true)
-            && p.end == end - 1
-        {
-            return Some(p);
+                .is_some_and(|c| matches!(c, '،' | ','));
+            let phrase_end = if comma { end - 1 } else { end };
+            if (comma && list[i].has(clitic::CONJ) || !comma && end == i)
+                && let Some(p) = phrase::parse(cx, sentence.0 + 1, phrase_end, true)
+                && p.end == phrase_end
+                && (comma || p.strength >= Strength::Described)
+            {
+                return Some(p);
+            }
         }
         // Skip a relative clause set off by commas: «X، الذي ...، صرح».
         if list[end - 1]
@@ -327,12 +356,13 @@ impl Engine<'_> {
         let list = &tokens.list;
         let (s0, _) = self.cx.structure.sentences[self.cx.structure.sentence_of[i] as usize];
         let salient = self.cx.entities.salient(i, agreement, |_| false);
-        let recent_in_sentence = salient.is_some_and(|e| {
-            self.cx.entities.list[e]
-                .mentions
-                .last()
-                .is_some_and(|m| m.start >= list[s0].start as usize)
-        });
+        let recent_in_sentence = self.topic_before(i)
+            || salient.is_some_and(|e| {
+                self.cx.entities.list[e]
+                    .mentions
+                    .last()
+                    .is_some_and(|m| m.start >= list[s0].start as usize)
+            });
         if !recent_in_sentence {
             for k in (s0.max(i.saturating_sub(20))..i).rev() {
                 let t = &list[k];

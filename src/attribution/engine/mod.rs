@@ -89,7 +89,8 @@ impl<'a> Engine<'a> {
     /// Handles token `i`; returns where to go on.
     fn step(&mut self, i: usize) -> usize {
         let list = &self.cx.tokens.list;
-        if self.claimed[i] || self.cx.structure.quote_of[i] != 0 {
+        if self.claimed[i] || self.cx.structure.quote_of[i] != 0 && !self.cx.narrator_participle(i)
+        {
             return i + 1;
         }
         let t = &list[i];

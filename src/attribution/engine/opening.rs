@@ -99,7 +99,27 @@ impl Engine<'_> {
             });
         }
         match needs {
-            Needs::Comp => None,
+            // «سائلا الله تعالى أن»، «مطمئنا المواطنين أن»: after a participle, an addressee of
+            // a few plain words before the complementizer.
+            Needs::Comp => (j + 1..(j + 5).min(send))
+                .take_while(|&m| {
+                    list[m].is_word()
+                        && list[m].cue.is_none()
+                        && !list[m].has(clitic::CONJ)
+                        && !list[m].has(clitic::LI)
+                })
+                .find(|&m| list[m].is_exactly(Class::Complementizer))
+                .filter(|_| {
+                    form.tense == Tense::Participle
+                        && list[j].cue.is_none()
+                        && !list[j].has(clitic::LI)
+                        && !list[j].is_exactly(Class::Preposition)
+                })
+                .map(|m| Opening {
+                    start: m + 1,
+                    comp: true,
+                    colon,
+                }),
             Needs::CompOrPrep if !self.prep_follows(j, form) => None,
             _ => {
                 if list[j].is_exactly(Class::Relative) || list[j].is_exactly(Class::Time) {

@@ -11,8 +11,25 @@ impl Engine<'_> {
     /// A participle (مؤكدا، مضيفة، قائلين): a new quote of the sentence's speaker, or of the
     /// salient entity that agrees with it.
     pub(super) fn participle(&mut self, i: usize, hit: CueHit) -> Option<usize> {
+        if self.cx.adjectival_participle(i) {
+            return None;
+        }
         let send = self.cx.sentence_end(i);
-        let j = self.cx.skip_framing(i + 1, send, false);
+        let mut j = self.cx.skip_framing(i + 1, send, false);
+        // «مؤكدا في الوقت ذاته، انه ...»: a prepositional phrase set off by a comma before the
+        // complementizer is framing.
+        let list = &self.cx.tokens.list;
+        if j < send
+            && list[j].is_exactly(Class::Preposition)
+            && let Some(c) = (j + 1..(j + 7).min(send)).find(|&c| {
+                list[c].is_exactly(Class::Complementizer)
+                    && !self.cx.text[list[c].range()].starts_with('و')
+                    && list[c - 1].punct().is_some_and(|p| matches!(p, '،' | ','))
+            })
+            && (j..c - 1).all(|m| list[m].is_word() && list[m].cue.is_none())
+        {
+            j = c;
+        }
         let opening = self.opening(j, hit.form, self.needs_of(hit.form))?;
         let agreement = hit.form.agreement;
         if let Some(id) = self.embedded_subject(i, agreement) {

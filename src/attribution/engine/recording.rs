@@ -25,11 +25,27 @@ impl Engine<'_> {
         if self.nested_report(speaker, start) {
             return Some(start);
         }
-        let (range, kind, end_tok) = if let Some(pair) = structure.pair_opened_at(start).copied() {
+        let (range, kind, end_tok) = if let Some(pair) = structure.pair_opened_at(start).copied()
+            && let Some(p) = self.cx.narrator_participle_in(start + 1, pair.content_end)
+        {
+            // «... «CONTENT، معتبرا أنه ...»»: the quotation's words up to the narrator.
+            let inner_end = self.cx.trim_end(start + 1, p);
+            if inner_end <= start + 1 {
+                return None;
+            }
+            let r = list[start + 1].start as usize..list[inner_end - 1].end as usize;
+            (r, QuoteKind::Direct, p)
+        } else if let Some(pair) = structure.pair_opened_at(start).copied() {
             // Direct when the quotation closes the clause; else partly quoted.
             let after = pair.close.map_or(pair.content_end, |c| c + 1);
             let clause_end = self.cx.content_end(start, !opening.comp);
-            if after + 1 >= clause_end || clause_end <= after || self.only_tail(after, clause_end) {
+            // After «قال:» a closed quotation is the speech; what follows is the narrator's.
+            let colon_quote = opening.colon && pair.close.is_some();
+            if colon_quote
+                || after + 1 >= clause_end
+                || clause_end <= after
+                || self.only_tail(after, clause_end)
+            {
                 let inner_end = self.cx.trim_end(start + 1, pair.content_end);
                 if inner_end <= start + 1 {
                     return None;
@@ -41,7 +57,8 @@ impl Engine<'_> {
                 (r, QuoteKind::Indirect, clause_end)
             }
         } else {
-            let end = self.cx.content_end(start, !opening.comp);
+            // After a colon the speaker's own words follow: a time clause (قبل أن) is theirs.
+            let end = self.cx.content_end(start, !opening.comp && !opening.colon);
             if end <= start {
                 return None;
             }
@@ -147,8 +164,22 @@ impl Engine<'_> {
     /// Between a closing mark and the clause end only framing or punctuation: «"..." في إشارة».
     pub(super) fn only_tail(&self, from: usize, to: usize) -> bool {
         let list = &self.cx.tokens.list;
-        (from..to).all(|k| !list[k].is_word())
+        if (from..to).all(|k| !list[k].is_word())
             || self.cx.phrase_at(from, Class::ContentBoundary).is_some()
+        {
+            return true;
+        }
+        // «"..." وكان الحزب قد ...»: the narrator goes on with a new clause.
+        if from < to && list[from].is_exactly(Class::Kana) && list[from].has(clitic::CONJ) {
+            return true;
+        }
+        // «"..."، إذ كان ...»، «"..."، فيما ...»: the narrator goes on after a comma.
+        let comma = from < to && list[from].punct().is_some_and(|c| matches!(c, '،' | ','));
+        comma
+            && from + 1 < to
+            && (list[from + 1].is_exactly(Class::QuotationTail)
+                || self.cx.phrase_at(from + 1, Class::NarratorTail).is_some()
+                || self.cx.phrase_at(from + 1, Class::Opener).is_some())
     }
 }
 

@@ -37,9 +37,17 @@ impl Engine<'_> {
         let comp_at = self.comp_ahead(j, send);
         let mut subject: Option<Phrase> = None;
         let needs = self.needs_of(hit.form);
+        // «رفع الوزير أحر التعازي»: a courtesy verb's subject ends before the courtesy.
+        let courtesy_at = if list[i].is_exactly(Class::CourtesyVerb) {
+            Some(self.cx.courtesy_ahead(j)?)
+        } else {
+            None
+        };
+        let subject_at = j;
         if relative.is_none() && before.is_none() && self.may_start_subject(j, needs) {
             let lenient = comp_at.is_some();
-            if let Some(mut p) = phrase::parse(&self.cx, j, comp_at.unwrap_or(send), lenient)
+            let limit = courtesy_at.or(comp_at).unwrap_or(send);
+            if let Some(mut p) = phrase::parse(&self.cx, j, limit, lenient)
                 && self.accept_subject(&p, hit.form.agreement, lenient)
                 && (!framed || p.strength >= Strength::Described)
             {
@@ -58,19 +66,84 @@ impl Engine<'_> {
                 subject = Some(p);
             }
         }
+        // «أشاد رائد الفضاء الأمريكي الدكتور X بجهود»: a description the word lists do not know,
+        // then a title or honorific and a name: the named person speaks.
+        // «وعبر الفارس X عن اعتزازه»: bare words right before the cue's own عن are its subject
+        // (before إلى/من/على they are rather the object: «دعا المجتمع الدولي إلى»).
+        if subject.is_none()
+            && relative.is_none()
+            && before.is_none()
+            && comp_at.is_none()
+            && self.may_start_subject(subject_at, needs)
+            && let Some(p) = phrase::parse(&self.cx, subject_at, courtesy_at.unwrap_or(send), false)
+            && p.end - p.start <= 4
+            && p.end < send
+            && !list[p.end].has(clitic::CONJ)
+            && (p.start..p.end).all(|m| !list[m].is(Class::Time))
+            && !(p.end - p.start == 1 && super::ends_with_pronoun(self.cx.text, &list[p.start]))
+            && !self.cx.is_question(i)
+            && tokens.bare(p.end) == "عن"
+            && self.cx.lex.cue_info[hit.form.cue as usize]
+                .preps
+                .iter()
+                .any(|w| w == "عن")
+            && !(hit.form.agreement == Agreement::Masc && list[p.start].fem)
+        {
+            j = p.end;
+            subject = Some(p);
+        }
+        let weak_subject = subject
+            .as_ref()
+            .is_none_or(|p| p.strength == Strength::Bare && p.known.is_none());
+        if weak_subject
+            && relative.is_none()
+            && before.is_none()
+            && self.may_start_subject(subject_at, needs)
+            && let Some(p) =
+                self.named_after_description(subject_at, courtesy_at.or(comp_at).unwrap_or(send))
+            && self.accept_subject(&p, hit.form.agreement, comp_at.is_some())
+        {
+            j = p.end;
+            subject = Some(p);
+        }
         // «لوحت موسكو التي صوتت ضد القرار، بالانسحاب»: a relative clause after the speaker.
         let rel_at = if j + 1 < send && list[j].punct().is_some_and(|c| matches!(c, '،' | ',')) {
             j + 1
         } else {
             j
         };
+        // «قال المصدر الذي رفض الكشف عن اسمه «إن ...»»: the clause ends at an opening
+        // quotation mark or a complementizer too, where the content starts (one sooner than
+        // three words in belongs to the clause: «التي سبق لها أن»، «التي سبق وأن»).
         if subject.is_some()
             && rel_at < send
             && list[rel_at].is_exactly(Class::Relative)
-            && let Some(m) = (rel_at + 1..send.min(rel_at + 14))
-                .find(|&m| list[m].punct().is_some_and(|c| matches!(c, '،' | ',')))
+            && let Some(m) = (rel_at + 1..send.min(rel_at + 14)).find(|&m| {
+                list[m].punct().is_some_and(|c| matches!(c, '،' | ','))
+                    || self.cx.structure.pair_opened_at(m).is_some_and(|pair| {
+                        // A short quotation followed by a complementizer is a name inside the
+                        // clause («الذي يعمل في التلفزيون "..."، ... أن»).
+                        let close = pair.close.unwrap_or(pair.content_end);
+                        close - m > 10
+                            || !(close..send).any(|c| list[c].is_exactly(Class::Complementizer))
+                    })
+                    || list[m].is_exactly(Class::Complementizer)
+                        && m >= rel_at + 4
+                        && !self.cx.text[list[m].range()].starts_with('و')
+                    // «ونوه X الذي يزور المملكة حاليا بجهود ...»: a time word, then the ب-content
+                    // of a cue that takes it.
+                    || needs == Needs::CompOrPrep
+                        && m >= rel_at + 3
+                        && list[m - 1].is_exactly(Class::Time)
+                        && list[m].has(clitic::BI)
+                        && comp_at.is_none()
+            })
         {
-            j = m + 1;
+            j = if list[m].punct().is_some_and(|c| matches!(c, '،' | ',')) {
+                m + 1
+            } else {
+                m
+            };
         }
         // Framing between the speaker and the content: up to the complementizer when what
         // lies between is framing (a preposition, ل، time), else the content starts here.
@@ -81,9 +154,17 @@ impl Engine<'_> {
                 // A real complementizer close after the speaker: what lies between is framing
                 // or apposition, unless it looks like content (أكد أهمية أن ...).
                 let real_comp = list[c].is_word() && c.saturating_sub(after) <= 12;
+                // The cue's own preposition opens the content, it is no framing («أعربت X عن
+                // وقوفها ... "..."»، «أعرب X عن أمله في أن»), unless a comma closes it off as
+                // part of the speaker («مسؤول مطلع على القضية، أن»).
+                let own_prep = self.cx.lex.cue_info[hit.form.cue as usize]
+                    .preps
+                    .iter()
+                    .any(|p| p == tokens.bare(after.min(list.len() - 1)))
+                    && !(after..c).any(|m| list[m].punct().is_some_and(|p| matches!(p, '،' | ',')));
                 if after >= c
-                    || after > j && !list[c].is_word()
-                    || t.is_exactly(Class::Preposition)
+                    || after > j && !list[c].is_word() && !own_prep
+                    || t.is_exactly(Class::Preposition) && !own_prep
                     || t.is_exactly(Class::Relative)
                     || t.has(clitic::LI)
                     || t.punct().is_some()
@@ -117,6 +198,10 @@ impl Engine<'_> {
         if needs == Needs::Subject && subject.is_none() && before.is_none() {
             return None;
         }
+        // «رفع التعازي»، «قدم شكره»: a courtesy verb reports only a courtesy.
+        if courtesy_at.is_some_and(|c| opening.start != c) {
+            return None;
+        }
         // A greeting, not a statement: «رحب الرئيس بأمير قطر».
         let first = &list[opening.start];
         if !opening.comp
@@ -146,6 +231,7 @@ impl Engine<'_> {
                     k -= 1;
                 }
                 if !list[i].has(clitic::CONJ)
+                    && !self.topic_before(i)
                     && k > 0
                     && list[k - 1].has(clitic::AL)
                     && !list[k - 1].is_exactly(Class::Time)
@@ -159,6 +245,27 @@ impl Engine<'_> {
             }
         };
         self.emit(speaker, Some(i), opening)
+    }
+
+    /// A named phrase starting at a title or honorific one to four plain words after `j`.
+    fn named_after_description(&self, j: usize, limit: usize) -> Option<Phrase> {
+        let list = &self.cx.tokens.list;
+        let plain = |m: usize| {
+            list[m].is_word()
+                && list[m].cue.is_none()
+                && !list[m].has(clitic::BI)
+                && !list[m].has(clitic::LI)
+                && !list[m].has(clitic::CONJ)
+                && !list[m].is_exactly(Class::Preposition)
+                && !list[m].is_exactly(Class::Complementizer)
+        };
+        let k = (j + 1..(j + 5).min(limit))
+            .take_while(|&m| plain(m))
+            .find(|&m| list[m].is(Class::Honorific) || list[m].is(Class::Title))?;
+        if !plain(j) {
+            return None;
+        }
+        phrase::parse(&self.cx, k, limit, false).filter(|p| p.strength == Strength::Named)
     }
 
     /// «قال الجيش في بيان إن ... وأضاف البيان أن»: «البيان» alone is the document the last

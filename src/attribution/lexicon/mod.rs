@@ -101,6 +101,11 @@ word_classes! {
     Passive = "passive",
     SourceCue = "source_cue",
     RelayVerb = "relay_verb",
+    Topic = "topic",
+    NarratorTail = "narrator_tail",
+    QuotationTail = "quotation_tail",
+    CourtesyVerb = "courtesy_verb",
+    Courtesy = "courtesy",
 }
 
 const CUES_TOML: &str = include_str!("../../../assets/lexicon/cues.toml");

@@ -59,7 +59,7 @@ impl Parser<'_, '_> {
                 self.kind = SpeakerKind::Org;
                 self.gender = Gender::Fem;
             }
-            self.number = Number::Plural;
+            self.number = number_of(tokens, self.j);
             if tokens.core(self.j).ends_with("ون") || tokens.core(self.j).ends_with("ين") {
                 self.gender = Gender::Masc;
             }

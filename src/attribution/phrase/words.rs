@@ -94,6 +94,16 @@ pub(super) fn gender_of(tokens: &Tokens, i: usize) -> Gender {
     }
 }
 
+/// A singular noun of the م- patterns (مصدر، مسؤول، محلل): no long ا (مصادر) and no plural
+/// or dual ending (مسؤولون، مراقبو).
+fn singular_participle(core: &str) -> bool {
+    core.starts_with('م')
+        && !core.contains('ا')
+        && !core.ends_with("ون")
+        && !core.ends_with("ين")
+        && !core.ends_with('و')
+}
+
 pub(super) fn number_of(tokens: &Tokens, i: usize) -> Number {
     let core = tokens.core(i);
     let t = &tokens.list[i];
@@ -102,7 +112,7 @@ pub(super) fn number_of(tokens: &Tokens, i: usize) -> Number {
         && core.chars().count() >= 5
     {
         Number::Dual
-    } else if t.is(Class::Group)
+    } else if t.is(Class::Group) && !t.is(Class::Title) && !singular_participle(core)
         || core.ends_with("ون")
         || core.ends_with("ين") && core.chars().count() >= 5
     {
