@@ -33,6 +33,14 @@ const CLITICS: &[&str] = &["وال", "بال", "فال", "ال", "لل", "و", "
 struct Words {
     /// Folded one-word descriptions and common nouns.
     generic: HashSet<String>,
+    /// Folded words a speaker's name never starts with (عندما، بل، ذات).
+    not_name_starts: HashSet<String>,
+    /// Folded first words of descriptions of unnamed speakers (مصادر، شهود، مراسل).
+    anonymous_heads: HashSet<String>,
+    /// Folded first words of a reporter's description (مراسل).
+    reporter_heads: HashSet<String>,
+    /// Folded words naming a kind of medium before its name (وكالة، صحيفة).
+    media_heads: HashSet<String>,
     /// Folded words inside names (بن، آل، عبد): a form ending in one is a piece of a name.
     particles: HashSet<String>,
 }
@@ -43,6 +51,10 @@ fn words() -> &'static Words {
         #[derive(serde::Deserialize)]
         struct IndexWords {
             generic: Vec<String>,
+            not_name_starts: Vec<String>,
+            anonymous_heads: Vec<String>,
+            media_heads: Vec<String>,
+            reporter_heads: Vec<String>,
         }
         let own: IndexWords = toml::from_str(INDEX_TOML).expect("built-in index.toml");
         let lexicon = Lexicon::builtin();
@@ -54,6 +66,18 @@ fn words() -> &'static Words {
                 .filter_map(one_word)
                 .collect(),
             particles: class("name_particle").filter_map(one_word).collect(),
+            not_name_starts: (["particle", "relative", "complementizer", "content_boundary"])
+                .iter()
+                .flat_map(|c| class(c))
+                .chain(&own.not_name_starts)
+                .filter_map(one_word)
+                .collect(),
+            anonymous_heads: (["group", "info_source"].iter().flat_map(|c| class(c)))
+                .chain(&own.anonymous_heads)
+                .filter_map(one_word)
+                .collect(),
+            media_heads: own.media_heads.iter().filter_map(one_word).collect(),
+            reporter_heads: own.reporter_heads.iter().filter_map(one_word).collect(),
         }
     })
 }
@@ -100,8 +124,76 @@ pub fn is_particle(word: &str) -> bool {
     words().particles.contains(word)
 }
 
+/// Whether a folded form starts with a word no name starts with (عندما قال، بل، ذات): the
+/// engine took a piece of the sentence for the speaker.
+pub fn starts_with_a_function_word(key: &str) -> bool {
+    words_of(key)
+        .first()
+        .is_some_and(|w| words().not_name_starts.contains(*w))
+}
+
+/// Whether a folded form of two words or more describes an unnamed speaker (مصادر محلية،
+/// المصدر نفسه، شهود عيان، مراسل القناة): such a speaker of one article is not that of another.
+pub fn is_anonymous(key: &str) -> bool {
+    starts_with_one_of(key, &words().anonymous_heads)
+}
+
+/// Whether a folded form describes a reporter (مراسل القناة).
+pub fn is_reporter(key: &str) -> bool {
+    starts_with_one_of(key, &words().reporter_heads)
+}
+
+/// Whether the first word of a folded form, with or without clitics, is one of `heads`.
+fn starts_with_one_of(key: &str, heads: &HashSet<String>) -> bool {
+    let Some(first) = words_of(key).first().copied() else {
+        return false;
+    };
+    std::iter::once(first)
+        .chain(CLITICS.iter().filter_map(|c| first.strip_prefix(c)))
+        .any(|w| heads.contains(w))
+}
+
+/// The number of leading words of a folded form that are a description of the person (words
+/// with the article: الرئيس الروسي، العقيد الركن) before a name of two words or more; 0 when
+/// there is none. A word after them with ل (الطبيب السابق لـ...) or a common noun makes the
+/// name somebody else's, and a run of words that all have the article is an organisation
+/// (الجيش الإسرائيلي).
+pub fn title_prefix_len(words: &[&str]) -> usize {
+    let prefix = words.iter().take_while(|w| w.starts_with("ال")).count();
+    let rest = &words[prefix..];
+    let name_like = |w: &&str| !is_generic(w) && !is_particle(w) && !w.starts_with('ل');
+    if prefix == 0
+        || rest.len() < 2
+        || rest[0].chars().count() < 3
+        || !name_like(&rest[0])
+        || rest.iter().any(|w| is_common_noun(w))
+    {
+        return 0;
+    }
+    prefix
+}
+
+/// The number of leading words of a folded form that say what kind of medium follows by its
+/// name (وكالة، صحيفة، وكالة أنباء before a name without the article): the agency and its name
+/// are one speaker. 0 when there are none.
+pub fn media_prefix_len(form: &[&str]) -> usize {
+    let heads = &words().media_heads;
+    let prefix = form.iter().take_while(|w| heads.contains(**w)).count();
+    // A one-word name after a newspaper or «وكالة أنباء» is too often a place (صحيفة واشنطن
+    // cut out of a longer name; the news agency of a country): only an agency is so named.
+    let one_word_ok = prefix == 1 && form[0] == "وكاله";
+    match form.get(prefix) {
+        Some(_) if form.len() - prefix == 1 && !one_word_ok => 0,
+        Some(first) if prefix > 0 && first.chars().count() >= 3 => {
+            let name_like = !first.starts_with('ل') && !is_generic(first) && !is_particle(first);
+            if name_like { prefix } else { 0 }
+        }
+        _ => 0,
+    }
+}
+
 /// Where the words of `part` stand as a run inside the words of `whole`.
-pub fn position_in(whole: &[&str], part: &[&str]) -> Option<usize> {
+pub fn position_in<T: PartialEq>(whole: &[T], part: &[T]) -> Option<usize> {
     if part.is_empty() || part.len() > whole.len() {
         return None;
     }
@@ -131,6 +223,27 @@ mod tests {
         assert!(is_particle("بن") && !is_particle("سلمان"));
         assert!(is_common_noun(&name_key("البيان")) && is_common_noun(&name_key("الشركة")));
         assert!(is_generic("الكرملين") && !is_common_noun("الكرملين"));
+        assert!(starts_with_a_function_word("عندما") && starts_with_a_function_word("بل قال"));
+        assert!(!starts_with_a_function_word("علي حسن"));
+        for anonymous in ["مصادر محليه", "المصدر نفسه", "شهود عيان", "مصدر امني"]
+        {
+            assert!(is_anonymous(anonymous), "{anonymous}");
+        }
+        assert!(!is_anonymous("وكاله الانباء") && !is_anonymous("سمير حداد"));
+        let prefix = |key: &str| title_prefix_len(&words_of(key));
+        assert_eq!(prefix("الرئيس الفرنسي سمير حداد"), 2);
+        assert_eq!(prefix("الطبيب السابق لسمير حداد"), 0);
+        assert_eq!(prefix("الجيش الوطني"), 0);
+        assert_eq!(prefix("العقيد حداد"), 0);
+        assert_eq!(prefix("سمير حداد"), 0);
+        let media = |key: &str| media_prefix_len(&words_of(key));
+        assert_eq!(media("وكاله انباء بلو سكاي"), 2);
+        assert_eq!(media("وكاله بلوستار"), 1);
+        assert_eq!(media("وكاله انباء بلوستار"), 0);
+        assert_eq!(media("صحيفه بلوستار"), 0);
+        assert_eq!(media("وكاله النهار"), 0);
+        assert_eq!(media("صحيفه النهار"), 0);
+        assert_eq!(media("صحيفه"), 0);
         assert_eq!(position_in(&["ا", "ب", "ج"], &["ب", "ج"]), Some(1));
         assert_eq!(position_in(&["ا", "ب"], &["ب", "ا"]), None);
     }
