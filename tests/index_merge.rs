@@ -727,3 +727,64 @@ fn a_compound_first_name_is_not_a_title() {
     ]);
     assert_eq!(articles_named(&index, "نور الدين عبد الحليم"), [vec![0]]);
 }
+
+#[test]
+fn a_name_joins_the_longer_name_it_ends_with_when_they_share_a_title() {
+    let minister = Some("وزير الري الفنلندي");
+    let index = index_of(&[
+        one_speaker("سامي جواد كريم", minister, &[], 1),
+        one_speaker("سامي جواد كريم", minister, &[], 2),
+        one_speaker("جواد كريم", minister, &[], 3),
+        // The same end with another title: another person.
+        one_speaker("جواد كريم", Some("مدرب المنتخب"), &[], 4),
+    ]);
+    assert_eq!(articles_named(&index, "سامي جواد كريم"), [vec![0, 1, 2, 3]]);
+}
+
+#[test]
+fn descriptions_of_office_holders_and_ministries_stay_in_their_article() {
+    let org =
+        |name: &str, at: usize| extraction(vec![speaker(name, Org, None, &[])], vec![quote(0, at)]);
+    let index = index_of(&[
+        one_speaker("الرئيس الفنلندي", None, &[], 1),
+        one_speaker("الرئيس الفنلندي", None, &[], 2),
+        org("وزارة الصحة", 3),
+        org("وزارة الصحة", 4),
+        org("ووزارة الصحة", 5),
+        // Named with the country: one ministry.
+        org("وزارة الصحة الفنلندية", 6),
+        org("ووزارة الصحة الفنلندية", 7),
+        org("وزارة الصحة الفنلندية", 8),
+    ]);
+    assert_eq!(
+        articles_named(&index, "الرئيس الفنلندي"),
+        [vec![0], vec![1]]
+    );
+    let health = index.filtered("وزارة الصحة", SortBy::Quotes);
+    let mut groups: Vec<Vec<usize>> = (health.iter())
+        .map(|&s| index.speakers()[s].articles.clone())
+        .collect();
+    groups.sort();
+    assert_eq!(groups, [vec![2], vec![3], vec![4], vec![5, 6, 7]]);
+}
+
+#[test]
+fn an_organisation_spelt_with_two_spellings_of_a_title_word_is_one() {
+    let mut articles = Vec::new();
+    // The two spellings are words of job titles somewhere in the corpus.
+    for (i, title) in ["السفيرة", "القنصلة", "المبعوثة"].into_iter().enumerate()
+    {
+        let role = format!("{title} الامريكية");
+        articles.push(one_speaker(&format!("سلمى حداد {i}"), Some(&role), &[], i));
+        let role = format!("{title} الاميركية");
+        articles.push(one_speaker(&format!("ليلى فارس {i}"), Some(&role), &[], i));
+    }
+    let org =
+        |name: &str, at: usize| extraction(vec![speaker(name, Org, None, &[])], vec![quote(0, at)]);
+    articles.push(org("وزارة المالية الأمريكية", 10));
+    articles.push(org("وزارة المالية الأميركية", 11));
+    let index = index_of(&articles);
+    let hits = index.filtered("وزارة المالية", SortBy::Quotes);
+    assert_eq!(hits.len(), 1);
+    assert_eq!(index.speakers()[hits[0]].articles, [6, 7]);
+}

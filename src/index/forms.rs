@@ -37,6 +37,10 @@ struct Words {
     not_name_starts: HashSet<String>,
     /// Folded first words of descriptions of unnamed speakers (مصادر، شهود، مراسل).
     anonymous_heads: HashSet<String>,
+    /// Folded titles of people (رئيس، وزير، الملك).
+    person_titles: HashSet<String>,
+    /// Folded words of bodies every country has (وزارة).
+    country_bodies: HashSet<String>,
     /// Folded first words of a reporter's description (مراسل).
     reporter_heads: HashSet<String>,
     /// Folded words naming a kind of medium before its name (وكالة، صحيفة).
@@ -55,6 +59,8 @@ fn words() -> &'static Words {
             anonymous_heads: Vec<String>,
             media_heads: Vec<String>,
             reporter_heads: Vec<String>,
+            country_bodies: Vec<String>,
+            person_titles: Vec<String>,
         }
         let own: IndexWords = toml::from_str(INDEX_TOML).expect("built-in index.toml");
         let lexicon = Lexicon::builtin();
@@ -78,6 +84,11 @@ fn words() -> &'static Words {
                 .collect(),
             media_heads: own.media_heads.iter().filter_map(one_word).collect(),
             reporter_heads: own.reporter_heads.iter().filter_map(one_word).collect(),
+            country_bodies: own.country_bodies.iter().filter_map(one_word).collect(),
+            person_titles: (["title", "honorific"].iter().flat_map(|c| class(c)))
+                .chain(&own.person_titles)
+                .filter_map(one_word)
+                .collect(),
         }
     })
 }
@@ -119,6 +130,11 @@ pub fn is_title_word(word: &str) -> bool {
     word.starts_with("لل") || is_generic(word)
 }
 
+/// Whether a form starts with a title of a person (الرئيس، العاهل), with or without clitics.
+pub fn starts_with_a_person_title(key: &str) -> bool {
+    starts_with_one_of(key, &words().person_titles)
+}
+
 /// Whether a word is inside a name (بن، آل، عبد): a form ending with it is a piece of names.
 pub fn is_particle(word: &str) -> bool {
     words().particles.contains(word)
@@ -133,9 +149,11 @@ pub fn starts_with_a_function_word(key: &str) -> bool {
 }
 
 /// Whether a folded form of two words or more describes an unnamed speaker (مصادر محلية،
-/// المصدر نفسه، شهود عيان، مراسل القناة): such a speaker of one article is not that of another.
+/// المصدر نفسه، شهود عيان، مراسل القناة) or a body of the article's country named by its field
+/// alone (وزارة الصحة): such a speaker of one article is not that of another.
 pub fn is_anonymous(key: &str) -> bool {
-    starts_with_one_of(key, &words().anonymous_heads)
+    let country_body = words_of(key).len() == 2 && starts_with_one_of(key, &words().country_bodies);
+    starts_with_one_of(key, &words().anonymous_heads) || country_body
 }
 
 /// Whether a folded form describes a reporter (مراسل القناة).
@@ -230,6 +248,7 @@ mod tests {
             assert!(is_anonymous(anonymous), "{anonymous}");
         }
         assert!(!is_anonymous("وكاله الانباء") && !is_anonymous("سمير حداد"));
+        assert!(is_anonymous("وزاره الصحه") && !is_anonymous("وزاره الصحه الفنلنديه"));
         let prefix = |key: &str| title_prefix_len(&words_of(key));
         assert_eq!(prefix("الرئيس الفرنسي سمير حداد"), 2);
         assert_eq!(prefix("الطبيب السابق لسمير حداد"), 0);

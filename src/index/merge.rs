@@ -28,9 +28,10 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use super::SpeakerKeys;
 use super::forms::{
     is_anonymous, is_common_noun, is_generic, is_name, is_particle, is_reporter, is_title_word,
-    media_prefix_len, starts_with_a_function_word, title_prefix_len, words_of,
+    media_prefix_len, starts_with_a_function_word, starts_with_a_person_title, title_prefix_len,
+    words_of,
 };
-use super::surnames::Surnames;
+use super::surnames::{Surnames, adjectives};
 use super::variants::{merged_spellings, spelling_key};
 use crate::attribution::SpeakerKind;
 
@@ -61,6 +62,8 @@ pub(super) fn group_keys(nodes: &[(u64, &SpeakerKeys)]) -> Vec<Option<GroupKey>>
                 (key.clone(), Some(article))
             } else if let Some(full_name) = forms.surname_group(s) {
                 (full_name, None)
+            } else if key.contains(' ') && is_job_title(key) {
+                (key.clone(), Some(article))
             } else if key.contains(' ') {
                 (forms.full_name(key).to_string(), None)
             } else {
@@ -69,6 +72,12 @@ pub(super) fn group_keys(nodes: &[(u64, &SpeakerKeys)]) -> Vec<Option<GroupKey>>
             Some(GroupKey { name, article })
         })
         .collect()
+}
+
+/// Whether a form is a job title (الرئيس الأمريكي، العاهل الأردني): a description of whoever
+/// holds it at the time of each article, so a speaker of that article only.
+fn is_job_title(key: &str) -> bool {
+    starts_with_a_person_title(key) && words_of(key).iter().all(|w| is_title_word(w))
 }
 
 /// Whether the engine named a speaker by the end of its description: «X Y» with the alias
@@ -171,6 +180,8 @@ impl<'a> Forms<'a> {
     fn join_spellings(&mut self, nodes: &[(u64, &'a SpeakerKeys)]) {
         let mut full: HashMap<&'a str, String> = HashMap::default();
         let mut titles: HashMap<String, HashSet<String>> = HashMap::default();
+        // The spelling key of each form without its description, and its full name.
+        let mut spellings: Vec<(String, String)> = Vec::new();
         for &name in self.names.iter().filter(|n| n.contains(' ')) {
             let root = self.root(name);
             let words = words_of(root);
@@ -184,19 +195,45 @@ impl<'a> Forms<'a> {
             if prefix >= 2 && prefix < words.len() {
                 own_titles.insert(spelling_key(&words[..prefix].join(" ")));
             }
+            let own_words = words_of(name);
+            let own_prefix = title_prefix_len(&own_words);
+            spellings.push((
+                spelling_key(&own_words[own_prefix..].join(" ")),
+                bare.clone(),
+            ));
+            spellings.push((spelling_key(&bare), bare.clone()));
             full.insert(name, bare);
         }
-        for (_, s) in nodes {
-            let role = s.role_key.as_deref().filter(|r| r.contains(' '));
-            if let (Some(role), Some(bare)) = (role, full.get(s.name_key.as_str())) {
+        let mut articles: HashMap<&str, HashSet<u64>> = HashMap::default();
+        for (article, s) in nodes {
+            let Some(bare) = full.get(s.name_key.as_str()) else {
+                continue;
+            };
+            articles.entry(bare).or_default().insert(*article);
+            if let Some(role) = s.role_key.as_deref().filter(|r| r.contains(' ')) {
                 titles.get_mut(bare).unwrap().insert(spelling_key(role));
             }
         }
-        let merged = merged_spellings(&titles);
-
+        let articles: HashMap<String, usize> = (articles.into_iter())
+            .map(|(bare, articles)| (bare.to_string(), articles.len()))
+            .collect();
+        let spellings: Vec<(String, &str)> = (spellings.into_iter())
+            .map(|(key, bare)| (key, titles.get_key_value(&bare).unwrap().0.as_str()))
+            .collect();
+        let merged = merged_spellings(&titles, &spellings, &self.adjectives, &articles);
         for (name, bare) in full {
             let joined = merged.get(&bare).cloned().unwrap_or(bare);
             if joined != name {
+                self.full.insert(name, joined);
+            }
+        }
+        // «وX Y» is X Y with «and» attached, when X Y is a name of its own.
+        for &name in self.names.iter().filter(|n| n.contains(' ')) {
+            let Some(rest) = name.strip_prefix('و') else {
+                continue;
+            };
+            if rest.contains(' ') && self.names.contains(rest) {
+                let joined = self.full_name(rest).to_string();
                 self.full.insert(name, joined);
             }
         }
@@ -288,24 +325,6 @@ impl<'a> Forms<'a> {
 /// Names (not counting بن، آل، عبد) in a full name whose last word counts as a surname: longer
 /// ones are engine debris (a name and the words after it).
 const MAX_NAMES_IN_A_FULL_NAME: usize = 3;
-
-/// Titles a word must describe in (after their first word) to count as an adjective.
-const MIN_TITLES_OF_AN_ADJECTIVE: usize = 3;
-
-/// The words with the article that follow the first word of several different job titles.
-fn adjectives(roles: &HashSet<String>) -> HashSet<String> {
-    let mut titles: HashMap<&str, usize> = HashMap::default();
-    for role in roles {
-        let words: HashSet<&str> = words_of(role).into_iter().skip(1).collect();
-        for word in words.into_iter().filter(|w| w.starts_with("ال")) {
-            *titles.entry(word).or_default() += 1;
-        }
-    }
-    (titles.into_iter())
-        .filter(|(_, n)| *n >= MIN_TITLES_OF_AN_ADJECTIVE)
-        .map(|(word, _)| word.to_string())
-        .collect()
-}
 
 /// A run of words inside a form, itself a form linked to it: words `start..end`.
 struct Run {

@@ -10,11 +10,31 @@
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
+use super::forms::words_of;
+
 /// A surname that several full names hold joins the one with evidence in this many articles
 /// at least, and ...
 const MIN_ARTICLES: usize = 4;
 /// ... in this many times as many articles as the next one, and in more than half of all.
 const MARGIN: usize = 4;
+
+/// Titles a word must describe in (after their first word) to count as an adjective.
+const MIN_TITLES_OF_AN_ADJECTIVE: usize = 3;
+
+/// The words with the article that follow the first word of several different job titles.
+pub(super) fn adjectives(roles: &HashSet<String>) -> HashSet<String> {
+    let mut titles: HashMap<&str, usize> = HashMap::default();
+    for role in roles {
+        let words: HashSet<&str> = words_of(role).into_iter().skip(1).collect();
+        for word in words.into_iter().filter(|w| w.starts_with("ال")) {
+            *titles.entry(word).or_default() += 1;
+        }
+    }
+    (titles.into_iter())
+        .filter(|(_, n)| *n >= MIN_TITLES_OF_AN_ADJECTIVE)
+        .map(|(word, _)| word.to_string())
+        .collect()
+}
 
 #[derive(Default)]
 pub(super) struct Surnames {

@@ -43,42 +43,125 @@ pub fn spelling_words(key: &str) -> Vec<String> {
 }
 
 /// For each full name, the one its spellings are merged under: the first in Unicode order of
-/// the full names with the same spelling key linked by a shared job title (given as spelling
-/// keys; titles of one word, such as الرئيس, say too little).
-pub fn merged_spellings(titles: &HashMap<String, HashSet<String>>) -> HashMap<String, String> {
-    let mut by_key: HashMap<String, Vec<&str>> = HashMap::default();
-    for name in titles.keys() {
-        by_key.entry(spelling_key(name)).or_default().push(name);
+/// the full names linked by a shared job title (given as spelling keys; titles of one word,
+/// such as الرئيس, say too little) and by one spelling key among their forms (`spellings`:
+/// the key of a form and the full name it belongs to). A full name that is the end of longer
+/// ones (جواد ظريف in محمد جواد ظريف) then joins the one of them it shares a title with, if
+/// only one and used in as many articles at least (`articles`: how many each full name is
+/// used in), since a rare longer one is more often the name with a word of its title before
+/// (طيار X Y after العقيد الركن). Names that differ only in words of job titles spelt two ways (الأمريكية،
+/// الأميركية: `title_words`) are one name without a title in common (an organisation has none).
+pub fn merged_spellings(
+    titles: &HashMap<String, HashSet<String>>,
+    spellings: &[(String, &str)],
+    title_words: &HashSet<String>,
+    articles: &HashMap<String, usize>,
+) -> HashMap<String, String> {
+    let mut names: Vec<&str> = titles.keys().map(String::as_str).collect();
+    names.sort_unstable();
+    let index: HashMap<&str, usize> = names.iter().enumerate().map(|(i, n)| (*n, i)).collect();
+    let mut by_key: HashMap<&str, HashSet<usize>> = HashMap::default();
+    for (key, name) in spellings {
+        by_key.entry(key).or_default().insert(index[name]);
     }
-    let mut merged = HashMap::default();
-    for names in by_key.values_mut().filter(|names| names.len() > 1) {
-        names.sort_unstable();
-        // Union-find over the names of one spelling key, joined through their titles.
-        let mut parent: Vec<usize> = (0..names.len()).collect();
-        let find = |parent: &mut Vec<usize>, mut i: usize| {
-            while parent[i] != i {
-                parent[i] = parent[parent[i]];
-                i = parent[i];
-            }
-            i
-        };
+    // Union-find over all full names; the smaller index (first in Unicode order) is the root.
+    let mut parent: Vec<usize> = (0..names.len()).collect();
+    for members in by_key.values().filter(|members| members.len() > 1) {
+        let mut members: Vec<usize> = members.iter().copied().collect();
+        members.sort_unstable();
         let mut first_with_title: HashMap<&str, usize> = HashMap::default();
-        for (i, name) in names.iter().enumerate() {
-            for title in &titles[*name] {
+        for &i in &members {
+            for title in &titles[names[i]] {
                 let first = *first_with_title.entry(title).or_insert(i);
-                let (a, b) = (find(&mut parent, first), find(&mut parent, i));
-                // The smaller index (first in Unicode order) stays the root.
-                parent[a.max(b)] = a.min(b);
+                union(&mut parent, first, i);
+            }
+            if differ_in_title_words(names[members[0]], names[i], title_words) {
+                union(&mut parent, members[0], i);
             }
         }
-        for i in 0..names.len() {
-            let root = find(&mut parent, i);
-            if root != i {
-                merged.insert(names[i].to_string(), names[root].to_string());
+    }
+    let groups: Vec<usize> = (0..names.len()).map(|i| find(&mut parent, i)).collect();
+    let longer = longer_names_sharing_a_title(&names, &groups, titles, articles);
+    let mut merged = HashMap::default();
+    for (i, name) in names.iter().enumerate() {
+        let mut to = groups[i];
+        // Each step goes to a group with a longer name: it ends.
+        for _ in 0..names.len() {
+            match longer.get(&to) {
+                Some(&next) if next != to => to = next,
+                _ => break,
             }
+        }
+        if to != i {
+            merged.insert(name.to_string(), names[to].to_string());
         }
     }
     merged
+}
+
+/// For each group (by its root) whose names are the end of longer names of exactly one other
+/// group sharing a title with it: that group's root.
+fn longer_names_sharing_a_title(
+    names: &[&str],
+    groups: &[usize],
+    titles: &HashMap<String, HashSet<String>>,
+    articles: &HashMap<String, usize>,
+) -> HashMap<usize, usize> {
+    let mut group_articles: HashMap<usize, usize> = HashMap::default();
+    for (i, name) in names.iter().enumerate() {
+        *group_articles.entry(groups[i]).or_default() += articles.get(*name).copied().unwrap_or(0);
+    }
+    let mut group_titles: HashMap<usize, HashSet<&str>> = HashMap::default();
+    // The last two words or more of a name (its spelling) -> groups of the names ending so.
+    let mut ends: HashMap<String, HashSet<usize>> = HashMap::default();
+    for (i, name) in names.iter().enumerate() {
+        let titles_of = group_titles.entry(groups[i]).or_default();
+        titles_of.extend(titles[*name].iter().map(String::as_str));
+        let words = spelling_words(name);
+        for start in 1..words.len().saturating_sub(1) {
+            ends.entry(words[start..].join(" "))
+                .or_default()
+                .insert(groups[i]);
+        }
+    }
+    let mut longer: HashMap<usize, HashSet<usize>> = HashMap::default();
+    for (i, name) in names.iter().enumerate() {
+        let group = groups[i];
+        let Some(candidates) = ends.get(&spelling_key(name)) else {
+            continue;
+        };
+        let own = &group_titles[&group];
+        let used_as_much = |other: usize| group_articles[&other] >= group_articles[&group];
+        let sharing = (candidates.iter()).filter(|&&other| {
+            other != group && !group_titles[&other].is_disjoint(own) && used_as_much(other)
+        });
+        longer.entry(group).or_default().extend(sharing);
+    }
+    (longer.into_iter())
+        .filter(|(_, to)| to.len() == 1)
+        .map(|(group, to)| (group, to.into_iter().next().unwrap()))
+        .collect()
+}
+
+/// Whether two names of the same spelling key have the same words but for words of job titles.
+fn differ_in_title_words(a: &str, b: &str, title_words: &HashSet<String>) -> bool {
+    let (a, b) = (words_of(a), words_of(b));
+    a.len() == b.len()
+        && (a.iter().zip(&b))
+            .all(|(x, y)| x == y || (title_words.contains(*x) && title_words.contains(*y)))
+}
+
+fn find(parent: &mut [usize], mut i: usize) -> usize {
+    while parent[i] != i {
+        parent[i] = parent[parent[i]];
+        i = parent[i];
+    }
+    i
+}
+
+fn union(parent: &mut [usize], a: usize, b: usize) {
+    let (a, b) = (find(parent, a), find(parent, b));
+    parent[a.max(b)] = a.min(b);
 }
 
 #[cfg(test)]
@@ -106,6 +189,17 @@ mod tests {
             ("مارك هاملتن", vec!["وزير المال", "النائب السابق"]),
             ("محمد ناصر", vec!["المدرب الوطني"]),
             ("محمود ناصر", vec!["رئيس البلديه"]),
+            // The end of one longer name with the same title; of two; with another title.
+            ("سامي جواد كريم", vec!["وزير الري"]),
+            ("جواد كريم", vec!["وزير الري"]),
+            ("علي نادر حسن", vec!["مدير المدرسه"]),
+            ("سعيد نادر حسن", vec!["مدير المدرسه"]),
+            ("نادر حسن", vec!["مدير المدرسه"]),
+            ("وليد فارس", vec!["لاعب المنتخب"]),
+            ("سمير وليد فارس", vec!["مدير المدرسه"]),
+            // An organisation: no title, words of titles spelt two ways.
+            ("وزاره الماليه الامريكيه", vec![]),
+            ("وزاره الماليه الاميركيه", vec![]),
         ]
         .into_iter()
         .map(|(name, titles)| {
@@ -113,11 +207,27 @@ mod tests {
             (name.to_string(), titles)
         })
         .collect();
-        let merged = merged_spellings(&titles);
+        let spellings: Vec<(String, &str)> = (titles.keys())
+            .map(|name| (spelling_key(name), name.as_str()))
+            .collect();
+        let title_words = ["الامريكيه", "الاميركيه"]
+            .into_iter()
+            .map(String::from)
+            .collect();
+        let articles = titles.keys().map(|name| (name.clone(), 1)).collect();
+        let merged = merged_spellings(&titles, &spellings, &title_words, &articles);
         assert_eq!(
             merged.get("مارك هاملتون").map(String::as_str),
             Some("مارك هاملتن")
         );
-        assert_eq!(merged.len(), 1);
+        assert_eq!(
+            merged.get("جواد كريم").map(String::as_str),
+            Some("سامي جواد كريم")
+        );
+        assert_eq!(
+            merged.get("وزاره الماليه الاميركيه").map(String::as_str),
+            Some("وزاره الماليه الامريكيه")
+        );
+        assert_eq!(merged.len(), 3, "{merged:?}");
     }
 }
