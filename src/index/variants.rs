@@ -1,5 +1,5 @@
 //! Spellings of one name: a foreign name is written with or without its long vowels (ترامب،
-//! ترمب; نتنياهو، نتانياهو), its g with غ، ج or ق, and عبد with or without a space after it. Two full names that differ
+//! ترمب; نتنياهو، نتانياهو), its g with غ، ج or ق, its s with س or ش, its ch with تش or ج, and عبد with or without a space after it. Two full names that differ
 //! only so are taken for one person when their speakers also share a job title somewhere in
 //! the corpus (both «الرئيس الأمريكي»): محمد and محمود differ only by a vowel too, and are two
 //! people unless the corpus says otherwise.
@@ -13,6 +13,16 @@ const INNER_VOWELS: &[char] = &['ا', 'و', 'ي', 'ء'];
 
 /// Letters a foreign g is written with (غ، ج، ق: أنغيلا، أنجيلا).
 const G_SOUNDS: &[char] = &['غ', 'ج', 'ق'];
+
+/// One letter for the letters a foreign sound is written with: g (غ، ج، ق), s or sh
+/// (غوتيريس، غوتيريش), ch (تش، ج).
+fn one_sound(c: char) -> char {
+    match c {
+        _ if G_SOUNDS.contains(&c) => 'غ',
+        'ش' => 'س',
+        _ => c,
+    }
+}
 
 /// The key of a folded form that its spelling variants share: عبد joined to the next word,
 /// in each word the long vowels between its first and last letters dropped, and the letters of
@@ -28,8 +38,13 @@ pub fn spelling_key(key: &str) -> String {
         let chars: Vec<char> = word.chars().collect();
         for (j, &c) in chars.iter().enumerate() {
             let inner = (j > 0 || after_abd) && j + 1 < chars.len();
-            if !(inner && INNER_VOWELS.contains(&c)) {
-                out.push(if G_SOUNDS.contains(&c) { 'غ' } else { c });
+            // «تش» is a ch, written ج too: its ت goes and its ش is a ج.
+            let ch = c == 'ت' && chars.get(j + 1) == Some(&'ش');
+            let after_ch = c == 'ش' && j > 0 && chars[j - 1] == 'ت';
+            if after_ch {
+                out.push(one_sound('ج'));
+            } else if !(ch || inner && INNER_VOWELS.contains(&c)) {
+                out.push(one_sound(c));
             }
         }
         after_abd = word == "عبد";
@@ -180,6 +195,8 @@ mod tests {
             spelling_key("الرئيس الاميركي")
         );
         assert_ne!(spelling_key("سالم"), spelling_key("سلمان"));
+        assert_eq!(spelling_key("مراد تشاووش"), spelling_key("مراد جاويش"));
+        assert_eq!(spelling_key("كارلوس فاريش"), spelling_key("كارلوس فاريس"));
     }
 
     #[test]
