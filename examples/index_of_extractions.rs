@@ -6,7 +6,8 @@
 //! cargo run --example index_of_extractions < /tmp/ex.jsonl > /tmp/speakers.jsonl
 //! ```
 //!
-//! Prints the same lines as `rawi extract --speakers`, without the quotes' text.
+//! Prints the same lines as `rawi extract --speakers`, without the quotes' text, and on stderr
+//! the time the index took to build.
 
 use std::io::{self, BufRead, Write};
 
@@ -52,7 +53,14 @@ fn main() -> io::Result<()> {
         let extraction = Extraction { speakers, quotes };
         articles.push((text(&record["id"]), text(&record["path"]), extraction));
     }
+    let start = std::time::Instant::now();
     let index = SpeakerIndex::build(articles.iter().enumerate().map(|(i, a)| (i, &a.2)));
+    eprintln!(
+        "{} articles, {} speakers, index built in {:.2} s",
+        articles.len(),
+        index.speakers().len(),
+        start.elapsed().as_secs_f64()
+    );
     let mut out = io::BufWriter::new(io::stdout().lock());
     index.write_jsonl(
         &mut out,

@@ -351,6 +351,10 @@ fn speaker_of(members: &[usize], group_key: &str, nodes: &[Node]) -> IndexedSpea
 /// A name without the description before the group's full name (الرئيس الروسي before a name
 /// only ever written so), with its folded key; the name as it is otherwise.
 fn without_description<'n>(name: &'n str, key: &'n str, group_key: &'n str) -> (&'n str, &'n str) {
+    // Most names are the group's name, or no longer than it: nothing to take off.
+    if key.len() <= group_key.len() {
+        return (name, key);
+    }
     let words = forms::words_of(key);
     let full_name = forms::words_of(group_key).len();
     let written: Vec<&str> = name.split_whitespace().collect();
@@ -374,11 +378,14 @@ fn without_description<'n>(name: &'n str, key: &'n str, group_key: &'n str) -> (
 /// (باراك أوباما on دونالد ترامب) is none of these, nor a longer form that goes on after the
 /// name (كريم سعدي تذرع نادر فاضل, which would make a search for نادر find كريم).
 fn names_the_speaker(key: &str, group_key: &str) -> bool {
-    let spelt = variants::spelling_words(key);
-    let spelt_full_name = variants::spelling_words(group_key);
     let words = forms::words_of(key);
     let full_name = forms::words_of(group_key);
-    forms::position_in(&spelt_full_name, &spelt).is_some()
+    let spelt_inside = || {
+        let spelt_full_name = variants::spelling_words(group_key);
+        forms::position_in(&spelt_full_name, &variants::spelling_words(key)).is_some()
+    };
+    forms::position_in(&full_name, &words).is_some()
+        || spelt_inside()
         || (words.len() > full_name.len()
             && words.ends_with(&full_name)
             && words[..words.len() - full_name.len()]

@@ -33,6 +33,8 @@ const CLITICS: &[&str] = &["وال", "بال", "فال", "ال", "لل", "و", "
 struct Words {
     /// Folded one-word descriptions and common nouns.
     generic: HashSet<String>,
+    /// The same without the article ال, for those that have it (looked up without a copy).
+    generic_after_al: HashSet<String>,
     /// Folded words a speaker's name never starts with (عندما، بل، ذات).
     not_name_starts: HashSet<String>,
     /// Folded first words of descriptions of unnamed speakers (مصادر، شهود، مراسل).
@@ -66,11 +68,15 @@ fn words() -> &'static Words {
         let lexicon = Lexicon::builtin();
         let class = |name: &str| lexicon.words.get(name).into_iter().flatten();
         let one_word = |w: &String| Some(name_key(w)).filter(|k| !k.is_empty() && !k.contains(' '));
+        let generic: HashSet<String> = (DESCRIPTION_CLASSES.iter().flat_map(|c| class(c)))
+            .chain(&own.generic)
+            .filter_map(one_word)
+            .collect();
         Words {
-            generic: (DESCRIPTION_CLASSES.iter().flat_map(|c| class(c)))
-                .chain(&own.generic)
-                .filter_map(one_word)
+            generic_after_al: (generic.iter())
+                .filter_map(|w| w.strip_prefix("ال").map(str::to_string))
                 .collect(),
+            generic,
             particles: class("name_particle").filter_map(one_word).collect(),
             not_name_starts: (["particle", "relative", "complementizer", "content_boundary"])
                 .iter()
@@ -113,7 +119,7 @@ pub fn is_common_noun(word: &str) -> bool {
     let generic = &words().generic;
     let bare = |w: &str| {
         generic.contains(w)
-            || generic.contains(format!("ال{w}").as_str())
+            || words().generic_after_al.contains(w)
             || PRONOUN_SUFFIXES
                 .iter()
                 .any(|s| w.strip_suffix(s).is_some_and(|stem| generic.contains(stem)))
@@ -143,16 +149,15 @@ pub fn is_particle(word: &str) -> bool {
 /// Whether a folded form starts with a word no name starts with (عندما قال، بل، ذات): the
 /// engine took a piece of the sentence for the speaker.
 pub fn starts_with_a_function_word(key: &str) -> bool {
-    words_of(key)
-        .first()
-        .is_some_and(|w| words().not_name_starts.contains(*w))
+    (key.split(' ').find(|w| !w.is_empty())).is_some_and(|w| words().not_name_starts.contains(w))
 }
 
 /// Whether a folded form of two words or more describes an unnamed speaker (مصادر محلية،
 /// المصدر نفسه، شهود عيان، مراسل القناة) or a body of the article's country named by its field
 /// alone (وزارة الصحة): such a speaker of one article is not that of another.
 pub fn is_anonymous(key: &str) -> bool {
-    let country_body = words_of(key).len() == 2 && starts_with_one_of(key, &words().country_bodies);
+    let country_body =
+        key.split(' ').count() == 2 && starts_with_one_of(key, &words().country_bodies);
     starts_with_one_of(key, &words().anonymous_heads) || country_body
 }
 
@@ -163,7 +168,7 @@ pub fn is_reporter(key: &str) -> bool {
 
 /// Whether the first word of a folded form, with or without clitics, is one of `heads`.
 fn starts_with_one_of(key: &str, heads: &HashSet<String>) -> bool {
-    let Some(first) = words_of(key).first().copied() else {
+    let Some(first) = key.split(' ').find(|w| !w.is_empty()) else {
         return false;
     };
     std::iter::once(first)

@@ -83,8 +83,8 @@ fn is_job_title(key: &str) -> bool {
 /// Whether the engine named a speaker by the end of its description: «X Y» with the alias
 /// «مراسل Z X Y» is a correspondent of the medium, not the medium.
 fn described_anonymously(s: &SpeakerKeys) -> bool {
-    let words = words_of(&s.name_key);
-    (s.aliases.iter()).any(|(_, alias)| is_reporter(alias) && words_of(alias).ends_with(&words))
+    (s.aliases.iter())
+        .any(|(_, alias)| is_reporter(alias) && words_of(alias).ends_with(&words_of(&s.name_key)))
 }
 
 struct Forms<'a> {
@@ -196,22 +196,23 @@ impl<'a> Forms<'a> {
                 own_titles.insert(spelling_key(&words[..prefix].join(" ")));
             }
             let own_words = words_of(name);
-            let own_prefix = title_prefix_len(&own_words);
-            spellings.push((
-                spelling_key(&own_words[own_prefix..].join(" ")),
-                bare.clone(),
-            ));
+            let own = own_words[title_prefix_len(&own_words)..].join(" ");
+            if own != bare {
+                spellings.push((spelling_key(&own), bare.clone()));
+            }
             spellings.push((spelling_key(&bare), bare.clone()));
             full.insert(name, bare);
         }
         let mut articles: HashMap<&str, HashSet<u64>> = HashMap::default();
+        let mut role_keys: HashMap<&str, String> = HashMap::default();
         for (article, s) in nodes {
             let Some(bare) = full.get(s.name_key.as_str()) else {
                 continue;
             };
             articles.entry(bare).or_default().insert(*article);
             if let Some(role) = s.role_key.as_deref().filter(|r| r.contains(' ')) {
-                titles.get_mut(bare).unwrap().insert(spelling_key(role));
+                let key = role_keys.entry(role).or_insert_with(|| spelling_key(role));
+                titles.get_mut(bare).unwrap().insert(key.clone());
             }
         }
         let articles: HashMap<String, usize> = (articles.into_iter())

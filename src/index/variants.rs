@@ -129,20 +129,27 @@ fn longer_names_sharing_a_title(
     let mut group_titles: HashMap<usize, HashSet<&str>> = HashMap::default();
     // The last two words or more of a name (its spelling) -> groups of the names ending so.
     let mut ends: HashMap<String, HashSet<usize>> = HashMap::default();
+    let keys: Vec<String> = names.iter().map(|name| spelling_key(name)).collect();
+    let is_a_name: HashSet<&str> = keys.iter().map(String::as_str).collect();
     for (i, name) in names.iter().enumerate() {
         let titles_of = group_titles.entry(groups[i]).or_default();
         titles_of.extend(titles[*name].iter().map(String::as_str));
-        let words = spelling_words(name);
-        for start in 1..words.len().saturating_sub(1) {
-            ends.entry(words[start..].join(" "))
-                .or_default()
-                .insert(groups[i]);
+        // Each end of two words or more that is itself a name (by its spelling).
+        let key = &keys[i];
+        let word_starts = key.match_indices(' ').map(|(at, _)| at + 1);
+        for end in word_starts
+            .map(|at| &key[at..])
+            .filter(|end| end.contains(' '))
+        {
+            if is_a_name.contains(end) {
+                ends.entry(end.to_string()).or_default().insert(groups[i]);
+            }
         }
     }
     let mut longer: HashMap<usize, HashSet<usize>> = HashMap::default();
-    for (i, name) in names.iter().enumerate() {
+    for i in 0..names.len() {
         let group = groups[i];
-        let Some(candidates) = ends.get(&spelling_key(name)) else {
+        let Some(candidates) = ends.get(&keys[i]) else {
             continue;
         };
         let own = &group_titles[&group];
