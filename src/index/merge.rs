@@ -210,7 +210,7 @@ impl<'a> Forms<'a> {
                 continue;
             };
             articles.entry(bare).or_default().insert(*article);
-            if let Some(role) = s.role_key.as_deref().filter(|r| r.contains(' ')) {
+            if let Some(role) = s.role_key.as_deref() {
                 let key = role_keys.entry(role).or_insert_with(|| spelling_key(role));
                 titles.get_mut(bare).unwrap().insert(key.clone());
             }

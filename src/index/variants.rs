@@ -57,9 +57,13 @@ pub fn spelling_words(key: &str) -> Vec<String> {
     spelling_key(key).split(' ').map(str::to_string).collect()
 }
 
+/// Words (by spelling) a name must have for a shared job title of one word (الملك) to merge its
+/// spellings: titles of one word such as الرئيس say too little about shorter names.
+const MIN_WORDS_FOR_A_ONE_WORD_TITLE: usize = 3;
+
 /// For each full name, the one its spellings are merged under: the first in Unicode order of
-/// the full names linked by a shared job title (given as spelling keys; titles of one word,
-/// such as الرئيس, say too little) and by one spelling key among their forms (`spellings`:
+/// the full names linked by a shared job title (given as spelling keys; see
+/// [`MIN_WORDS_FOR_A_ONE_WORD_TITLE`]) and by one spelling key among their forms (`spellings`:
 /// the key of a form and the full name it belongs to). A full name that is the end of longer
 /// ones (جواد ظريف in محمد جواد ظريف) then joins the one of them it shares a title with, if
 /// only one and used in as many articles at least (`articles`: how many each full name is
@@ -86,7 +90,12 @@ pub fn merged_spellings(
         members.sort_unstable();
         let mut first_with_title: HashMap<&str, usize> = HashMap::default();
         for &i in &members {
-            for title in &titles[names[i]] {
+            // A title of one word (الملك) is enough for a long name only.
+            let long_name = spelling_words(names[i]).len() >= MIN_WORDS_FOR_A_ONE_WORD_TITLE;
+            for title in titles[names[i]]
+                .iter()
+                .filter(|t| long_name || t.contains(' '))
+            {
                 let first = *first_with_title.entry(title).or_insert(i);
                 union(&mut parent, first, i);
             }
@@ -133,7 +142,8 @@ fn longer_names_sharing_a_title(
     let is_a_name: HashSet<&str> = keys.iter().map(String::as_str).collect();
     for (i, name) in names.iter().enumerate() {
         let titles_of = group_titles.entry(groups[i]).or_default();
-        titles_of.extend(titles[*name].iter().map(String::as_str));
+        let two_words = titles[*name].iter().filter(|t| t.contains(' '));
+        titles_of.extend(two_words.map(String::as_str));
         // Each end of two words or more that is itself a name (by its spelling).
         let key = &keys[i];
         let word_starts = key.match_indices(' ').map(|(at, _)| at + 1);
