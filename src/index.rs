@@ -308,7 +308,8 @@ fn speaker_of(members: &[usize], group_key: &str, nodes: &[Node]) -> IndexedSpea
     quotes.sort_by_key(|q| (q.article, q.range.start, q.quote));
     // The most used full name (two words or more, if there is one): the longest form would let
     // one odd phrase that merged in (وقطب العقارات دونالد ترامب) name a speaker of 700 articles.
-    let full = |key: &str| key.contains(' ');
+    // A family name (آل X, folded ال X) is not a full name when there is one.
+    let full = |key: &str| key.contains(' ') && !key.starts_with("ال ");
     let any_full = names.values().any(|(key, _)| full(key));
     let (name, name_folded) = names
         .iter()
