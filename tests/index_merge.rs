@@ -661,14 +661,19 @@ fn pieces_of_sentences_and_addressees_are_not_speakers() {
             speaker("بل المسؤولون", Person, None, &[]),
             speaker("ذات", Person, None, &[]),
             speaker("ومضى", Person, None, &[]),
+            // «قال لي»: who was told.
+            speaker("لي", Person, None, &[]),
             // «قال فلان لنوفا نيوز»: the speaker is not the channel told.
             speaker("لنوفا نيوز", Org, None, &[]),
             speaker("نوفا نيوز", Org, None, &[]),
         ],
-        (0..6).map(|i| quote(i, i * 20)).collect(),
+        (0..7).map(|i| quote(i, i * 20)).collect(),
     )]);
     let names: Vec<&str> = index.speakers().iter().map(|s| s.name.as_str()).collect();
     assert_eq!(names, ["نوفا نيوز"]);
+    // With a title, لي is somebody's name.
+    let titled = index_of(&[one_speaker("لي", Some("رئيس الوزراء"), &[], 1)]);
+    assert_eq!(titled.speakers().len(), 1);
 }
 
 #[test]

@@ -39,6 +39,8 @@ struct Words {
     not_name_starts: HashSet<String>,
     /// Folded first words of descriptions of unnamed speakers (مصادر، شهود، مراسل).
     anonymous_heads: HashSet<String>,
+    /// Folded prepositions with a pronoun naming who was told (لي، لنا).
+    told: HashSet<String>,
     /// Folded titles of people (رئيس، وزير، الملك).
     person_titles: HashSet<String>,
     /// Folded words of bodies every country has (وزارة).
@@ -63,6 +65,7 @@ fn words() -> &'static Words {
             reporter_heads: Vec<String>,
             country_bodies: Vec<String>,
             person_titles: Vec<String>,
+            told: Vec<String>,
         }
         let own: IndexWords = toml::from_str(INDEX_TOML).expect("built-in index.toml");
         let lexicon = Lexicon::builtin();
@@ -91,6 +94,7 @@ fn words() -> &'static Words {
             media_heads: own.media_heads.iter().filter_map(one_word).collect(),
             reporter_heads: own.reporter_heads.iter().filter_map(one_word).collect(),
             country_bodies: own.country_bodies.iter().filter_map(one_word).collect(),
+            told: own.told.iter().filter_map(one_word).collect(),
             person_titles: (["title", "honorific"].iter().flat_map(|c| class(c)))
                 .chain(&own.person_titles)
                 .filter_map(one_word)
@@ -134,6 +138,11 @@ pub fn is_common_noun(word: &str) -> bool {
 /// form still names the same person; a name word (رامي عبد الرحمن) makes another person.
 pub fn is_title_word(word: &str) -> bool {
     word.starts_with("لل") || is_generic(word)
+}
+
+/// Whether a folded form is a preposition with a pronoun (لي، لنا): who was told, not who said.
+pub fn is_told(key: &str) -> bool {
+    words().told.contains(key)
 }
 
 /// Whether a form starts with a title of a person (الرئيس، العاهل), with or without clitics.

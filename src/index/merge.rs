@@ -28,8 +28,8 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use super::SpeakerKeys;
 use super::forms::{
     is_anonymous, is_common_noun, is_generic, is_name, is_particle, is_reporter, is_title_word,
-    media_prefix_len, starts_with_a_function_word, starts_with_a_person_title, title_prefix_len,
-    words_of,
+    is_told, media_prefix_len, starts_with_a_function_word, starts_with_a_person_title,
+    title_prefix_len, words_of,
 };
 use super::surnames::{Surnames, adjectives};
 use super::variants::{merged_spellings, spelling_key};
@@ -56,7 +56,7 @@ pub(super) fn group_keys(nodes: &[(u64, &SpeakerKeys)]) -> Vec<Option<GroupKey>>
         .iter()
         .map(|&(article, s)| {
             let key = &s.name_key;
-            let (name, article) = if !forms.is_speaker(key) {
+            let (name, article) = if !forms.is_speaker(key) || is_told_pronoun(s) {
                 return None;
             } else if key.contains(' ') && is_anonymous(key) || described_anonymously(s) {
                 (key.clone(), Some(article))
@@ -72,6 +72,12 @@ pub(super) fn group_keys(nodes: &[(u64, &SpeakerKeys)]) -> Vec<Option<GroupKey>>
             Some(GroupKey { name, article })
         })
         .collect()
+}
+
+/// Whether a speaker is «لي» or «لنا» without a title: the one told («قال لي»), taken for the
+/// speaker. (With a title, لي is a name.)
+fn is_told_pronoun(s: &SpeakerKeys) -> bool {
+    s.role_key.is_none() && is_told(&s.name_key)
 }
 
 /// Whether a form is a job title (الرئيس الأمريكي، العاهل الأردني): a description of whoever
