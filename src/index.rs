@@ -1,18 +1,22 @@
 //! Who said what across articles: the speakers of many articles merged into one index.
 //!
 //! Speakers of different articles are the same speaker when their names fold to the same key
-//! ([`crate::arabic::fold`], with `#`, `_` and spacing evened out), or when one name is the
-//! other with title words or a surname added and an article links them (`merge` says exactly
-//! when; an alias alone never joins two full names, so one article's mistake stays in that
-//! article). The grouping depends on which names and aliases occur, not on how often or in
-//! which order, so the index is the same however the extractions were computed (on one core
-//! or many) and whatever the order of the articles.
+//! ([`crate::arabic::fold`], with `#`, `_` and spacing evened out), when one name is the other
+//! with title words or a surname added and an article links them, when they are spellings of
+//! one foreign name with a job title in common, or when a surname alone is used for one full
+//! name in by far the most articles (`merge` says exactly when; an alias alone never joins two
+//! full names, so one article's mistake stays in that article). The grouping depends on which
+//! names and aliases occur and in how many distinct articles, not on the order of the articles
+//! or on repeated ones, so the index is the same however the extractions were computed (on one
+//! core or many).
 
 mod background;
 mod forms;
 mod jsonl;
 mod merge;
 mod paths;
+mod surnames;
+mod variants;
 
 use std::collections::{BTreeSet, HashMap};
 
@@ -283,7 +287,8 @@ fn speaker_of(members: &[usize], group_key: &str, nodes: &[Node]) -> IndexedSpea
     let mut quotes = Vec::new();
     for &m in members {
         let (article, index, s) = nodes[m];
-        names.entry(&s.name).or_insert((&s.name_key, 0)).1 += 1;
+        let (name, key) = without_description(&s.name, &s.name_key, group_key);
+        names.entry(name).or_insert((key, 0)).1 += 1;
         *kinds.entry(s.kind).or_default() += 1;
         if let Some(role) = &s.role {
             *roles.entry(role).or_default() += 1;
@@ -303,7 +308,8 @@ fn speaker_of(members: &[usize], group_key: &str, nodes: &[Node]) -> IndexedSpea
     quotes.sort_by_key(|q| (q.article, q.range.start, q.quote));
     // The most used full name (two words or more, if there is one): the longest form would let
     // one odd phrase that merged in (وقطب العقارات دونالد ترامب) name a speaker of 700 articles.
-    let full = |key: &str| key.contains(' ');
+    // A family name (آل X, folded ال X) is not a full name when there is one.
+    let full = |key: &str| key.contains(' ') && !key.starts_with("ال ");
     let any_full = names.values().any(|(key, _)| full(key));
     let (name, name_folded) = names
         .iter()
@@ -343,6 +349,30 @@ fn speaker_of(members: &[usize], group_key: &str, nodes: &[Node]) -> IndexedSpea
     }
 }
 
+/// A name without the description before the group's full name (الرئيس الروسي before a name
+/// only ever written so), with its folded key; the name as it is otherwise.
+fn without_description<'n>(name: &'n str, key: &'n str, group_key: &'n str) -> (&'n str, &'n str) {
+    // Most names are the group's name, or no longer than it: nothing to take off.
+    if key.len() <= group_key.len() {
+        return (name, key);
+    }
+    let words = forms::words_of(key);
+    let full_name = forms::words_of(group_key).len();
+    let written: Vec<&str> = name.split_whitespace().collect();
+    if words.len() <= full_name || written.len() != words.len() {
+        return (name, key);
+    }
+    let tail = words.len() - full_name;
+    let description = forms::title_prefix_len(&words).max(forms::media_prefix_len(&words));
+    if description != tail
+        || variants::spelling_key(&words[tail..].join(" ")) != variants::spelling_key(group_key)
+    {
+        return (name, key);
+    }
+    let start = written[tail].as_ptr() as usize - name.as_ptr() as usize;
+    (&name[start..], group_key)
+}
+
 /// Whether an alias (folded) names the speaker of a group: its full name (the group key), a
 /// piece of it (ترامب), it with titles before (الرئيس الأمريكي دونالد ترامب), or a description
 /// made of title words only (الرئيس الأمريكي). An article's alias that names somebody else
@@ -351,7 +381,12 @@ fn speaker_of(members: &[usize], group_key: &str, nodes: &[Node]) -> IndexedSpea
 fn names_the_speaker(key: &str, group_key: &str) -> bool {
     let words = forms::words_of(key);
     let full_name = forms::words_of(group_key);
+    let spelt_inside = || {
+        let spelt_full_name = variants::spelling_words(group_key);
+        forms::position_in(&spelt_full_name, &variants::spelling_words(key)).is_some()
+    };
     forms::position_in(&full_name, &words).is_some()
+        || spelt_inside()
         || (words.len() > full_name.len()
             && words.ends_with(&full_name)
             && words[..words.len() - full_name.len()]

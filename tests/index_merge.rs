@@ -473,8 +473,8 @@ fn a_common_noun_is_a_different_speaker_in_each_article_but_one_in_a_repeated_ar
     assert_eq!(index.filtered("البيان", SortBy::Quotes).len(), 2);
 }
 
-/// Names and aliases that mix full names, surnames, titles, descriptions, junk and a wrong
-/// alias, for the property below.
+/// Names and aliases that mix full names, surnames, titles, descriptions, spellings, unnamed
+/// sources, addressees, media, junk and a wrong alias, for the property below.
 const POOL: &[&str] = &[
     "سمير حداد",
     "حداد",
@@ -486,6 +486,13 @@ const POOL: &[&str] = &[
     "كريم سعدي تذرع نادر فاضل",
     "كريم سعدي",
     "ـ",
+    "سمير حدد",
+    "مصادر محلية",
+    "لسمير حداد",
+    "وكالة نوفا برس",
+    "نوفا برس",
+    "العقيد الركن سمير حداد",
+    "مراسل نوفا برس",
 ];
 
 fn pool_article(speakers: &[(usize, Vec<usize>, bool)]) -> Extraction {
@@ -493,8 +500,13 @@ fn pool_article(speakers: &[(usize, Vec<usize>, bool)]) -> Extraction {
         .iter()
         .map(|(name, aliases, org)| {
             let aliases: Vec<&str> = aliases.iter().map(|&a| POOL[a]).collect();
-            let kind = if *org { Org } else { Person };
-            speaker(POOL[*name], kind, None, &aliases)
+            // A person with a title, so that spellings can merge through it.
+            let (kind, role) = if *org {
+                (Org, None)
+            } else {
+                (Person, Some("الرئيس الفنلندي"))
+            };
+            speaker(POOL[*name], kind, role, &aliases)
         })
         .collect();
     let quotes = (0..speakers.len()).map(|i| quote(i, i * 20)).collect();
@@ -517,4 +529,267 @@ proptest::proptest! {
         let shuffled: Vec<Extraction> = shuffled.iter().map(|a| pool_article(a)).collect();
         prop_assert_eq!(summary(&index_of(&given)), summary(&index_of(&shuffled)));
     }
+}
+
+/// One article with one quoted speaker.
+/// One article with one quoted speaker; articles whose quotes start at different places are
+/// different articles (the same speakers and quotes make the same article given twice).
+fn one_speaker(name: &str, role: Option<&str>, aliases: &[&str], at: usize) -> Extraction {
+    extraction(
+        vec![speaker(name, Person, role, aliases)],
+        vec![quote(0, at)],
+    )
+}
+
+/// The articles of every speaker whose name is `name`, sorted.
+fn articles_named(index: &SpeakerIndex, name: &str) -> Vec<Vec<usize>> {
+    let mut all: Vec<Vec<usize>> = (index.speakers().iter())
+        .filter(|s| s.name == name)
+        .map(|s| s.articles.clone())
+        .collect();
+    all.sort();
+    all
+}
+
+#[test]
+fn spellings_of_a_foreign_name_merge_when_their_speakers_share_a_title() {
+    let index = index_of(&[
+        one_speaker("ماركو هيلتونن", Some("الرئيس الفنلندي"), &["هيلتونن"], 10),
+        one_speaker("ماركو هيلتنن", Some("الرئيس الفنلندي"), &["هيلتنن"], 20),
+        one_speaker("ماركو #هيلتنن", None, &[], 30),
+        one_speaker("ماركو_هيلتونن", None, &[], 40),
+        // محمد and محمود differ by a vowel too: two people, each with their own title.
+        one_speaker("محمد ناصر", Some("مدرب المنتخب"), &[], 50),
+        one_speaker("محمود ناصر", Some("رئيس البلدية"), &[], 60),
+    ]);
+    let merged: Vec<&str> = index.speakers().iter().map(|s| s.name.as_str()).collect();
+    assert_eq!(index.speakers().len(), 3, "{merged:?}");
+    let finn = index.filtered("هيلتنن", SortBy::Quotes);
+    assert_eq!(finn.len(), 1);
+    assert_eq!(index.speakers()[finn[0]].articles, [0, 1, 2, 3]);
+    assert_eq!(articles_named(&index, "محمد ناصر"), [vec![4]]);
+    assert_eq!(articles_named(&index, "محمود ناصر"), [vec![5]]);
+}
+
+#[test]
+fn a_surname_joins_the_full_name_used_with_it_in_by_far_most_articles() {
+    let mut articles: Vec<Extraction> = (0..8)
+        .map(|i| one_speaker("ماركو هيلتونن", Some("الرئيس الفنلندي"), &["هيلتونن"], i))
+        .collect();
+    // Engine debris and a relative hold the surname too, in one article each.
+    articles.push(one_speaker("هيلتونن تذرع بالظروف", None, &["هيلتونن"], 80));
+    articles.push(one_speaker(
+        "آنا هيلتونن",
+        Some("زوجة الرئيس"),
+        &["هيلتونن"],
+        90,
+    ));
+    // Two articles that name him by his surname only.
+    articles.push(one_speaker("هيلتونن", None, &[], 100));
+    articles.push(one_speaker("هيلتونن", Some("الرئيس"), &[], 110));
+    let index = index_of(&articles);
+    assert_eq!(
+        articles_named(&index, "ماركو هيلتونن"),
+        [vec![0, 1, 2, 3, 4, 5, 6, 7, 10, 11]]
+    );
+    assert_eq!(articles_named(&index, "آنا هيلتونن"), [vec![9]]);
+    // The same with every article given twice, or in reverse order.
+    let twice: Vec<Extraction> = articles.iter().chain(&articles).cloned().collect();
+    let doubled = index_of(&twice);
+    let of_doubled = doubled.filtered("ماركو", SortBy::Quotes);
+    assert_eq!(doubled.speakers()[of_doubled[0]].article_count(), 20);
+    let reversed: Vec<Extraction> = articles.iter().rev().cloned().collect();
+    assert_eq!(summary(&index_of(&reversed)), summary(&index));
+}
+
+#[test]
+fn a_surname_shared_by_two_people_used_about_as_often_stays_apart() {
+    let mut articles = Vec::new();
+    for i in 0..4 {
+        articles.push(one_speaker(
+            "ماركو هيلتونن",
+            Some("الرئيس الفنلندي"),
+            &["هيلتونن"],
+            i,
+        ));
+        articles.push(one_speaker("آنا هيلتونن", Some("الوزيرة"), &["هيلتونن"], i));
+    }
+    articles.push(one_speaker("هيلتونن", None, &[], 140));
+    let index = index_of(&articles);
+    assert_eq!(articles_named(&index, "هيلتونن"), [vec![8]]);
+}
+
+#[test]
+fn unnamed_sources_are_a_different_speaker_in_each_article() {
+    let index = index_of(&[
+        one_speaker("مصادر محلية", None, &["المصادر"], 150),
+        one_speaker("مصادر محلية", None, &[], 160),
+        one_speaker("مصدر أمني", None, &["المصدر"], 170),
+        one_speaker("مصدر أمني", None, &[], 180),
+        one_speaker("المصدر نفسه", None, &[], 190),
+        one_speaker("المصدر نفسه", None, &[], 200),
+        one_speaker("شهود عيان", None, &[], 210),
+        one_speaker("شهود عيان", None, &[], 220),
+        one_speaker("مراسلنا", None, &[], 230),
+        one_speaker("مراسلنا", None, &[], 240),
+        one_speaker("المشرف", None, &[], 250),
+        one_speaker("المشرف", None, &[], 260),
+    ]);
+    assert_eq!(index.speakers().len(), 12);
+    assert!(index.speakers().iter().all(|s| s.article_count() == 1));
+}
+
+#[test]
+fn a_medium_named_by_its_reporter_is_the_reporter_of_that_article() {
+    let index = index_of(&[
+        one_speaker("بلو إف إم", Some("مراسل"), &["مراسل إذاعة بلو إف إم"], 270),
+        one_speaker("بلو إف إم", None, &["مراسلة بلو إف إم"], 280),
+        one_speaker("بلو إف إم", None, &[], 290),
+        one_speaker("بلو إف إم", None, &[], 300),
+    ]);
+    assert_eq!(
+        articles_named(&index, "بلو إف إم"),
+        [vec![0], vec![1], vec![2, 3]]
+    );
+}
+
+#[test]
+fn pieces_of_sentences_and_addressees_are_not_speakers() {
+    let index = index_of(&[extraction(
+        vec![
+            speaker("عندما", Person, None, &[]),
+            speaker("بل المسؤولون", Person, None, &[]),
+            speaker("ذات", Person, None, &[]),
+            speaker("ومضى", Person, None, &[]),
+            // «قال لي»: who was told.
+            speaker("لي", Person, None, &[]),
+            // «قال فلان لنوفا نيوز»: the speaker is not the channel told.
+            speaker("لنوفا نيوز", Org, None, &[]),
+            speaker("نوفا نيوز", Org, None, &[]),
+        ],
+        (0..7).map(|i| quote(i, i * 20)).collect(),
+    )]);
+    let names: Vec<&str> = index.speakers().iter().map(|s| s.name.as_str()).collect();
+    assert_eq!(names, ["نوفا نيوز"]);
+    // With a title, لي is somebody's name.
+    let titled = index_of(&[one_speaker("لي", Some("رئيس الوزراء"), &[], 1)]);
+    assert_eq!(titled.speakers().len(), 1);
+}
+
+#[test]
+fn a_name_with_a_description_before_it_joins_the_name() {
+    let index = index_of(&[
+        one_speaker("الرئيس الفنلندي ماركو هيلتونن", None, &["هيلتونن"], 310),
+        one_speaker("الرئيس الفنلندي ماركو هيلتونن", None, &[], 320),
+        one_speaker("ماركو هيلتونن", None, &[], 330),
+        one_speaker("العقيد الركن سالم فارس", None, &[], 340),
+        one_speaker("العقيد الركن سالم فارس", None, &[], 350),
+        // Not so a description of somebody else, or an organisation.
+        one_speaker("الطبيب السابق لماركو هيلتونن", None, &[], 360),
+        one_speaker("الجيش الوطني", None, &[], 370),
+        one_speaker("الجيش الوطني", None, &[], 380),
+    ]);
+    // Named without the description even where it is only ever written with one.
+    assert_eq!(articles_named(&index, "ماركو هيلتونن"), [vec![0, 1, 2]]);
+    assert_eq!(articles_named(&index, "سالم فارس"), [vec![3, 4]]);
+    assert_eq!(
+        articles_named(&index, "الطبيب السابق لماركو هيلتونن"),
+        [vec![5]]
+    );
+    assert_eq!(articles_named(&index, "الجيش الوطني"), [vec![6, 7]]);
+}
+
+#[test]
+fn a_news_agency_and_its_name_are_one_speaker_but_a_newspaper_is_not_its_city() {
+    let org = |name: &str| extraction(vec![speaker(name, Org, None, &[])], vec![quote(0, 0)]);
+    let index = index_of(&[
+        org("وكالة نوفا برس"),
+        org("نوفا برس"),
+        org("وكالة بلوستار"),
+        org("بلوستار"),
+        org("صحيفة مرسيليا"),
+        org("مرسيليا"),
+    ]);
+    let of = |name: &str| -> Vec<usize> {
+        let hits = index.filtered(name, SortBy::Quotes);
+        let mut all: Vec<usize> = (hits.iter())
+            .flat_map(|&s| index.speakers()[s].articles.clone())
+            .collect();
+        all.sort();
+        all
+    };
+    assert_eq!(of("نوفا برس"), [0, 1]);
+    assert_eq!(of("بلوستار"), [2, 3]);
+    assert_eq!(articles_named(&index, "مرسيليا"), [vec![5]]);
+}
+
+#[test]
+fn a_compound_first_name_is_not_a_title() {
+    let index = index_of(&[
+        one_speaker("نور الدين عبد الحليم", None, &["عبد الحليم"], 390),
+        one_speaker("عبد الحليم", None, &[], 400),
+        one_speaker("سامر عبد الحليم", None, &[], 410),
+    ]);
+    assert_eq!(articles_named(&index, "نور الدين عبد الحليم"), [vec![0]]);
+}
+
+#[test]
+fn a_name_joins_the_longer_name_it_ends_with_when_they_share_a_title() {
+    let minister = Some("وزير الري الفنلندي");
+    let index = index_of(&[
+        one_speaker("سامي جواد كريم", minister, &[], 1),
+        one_speaker("سامي جواد كريم", minister, &[], 2),
+        one_speaker("جواد كريم", minister, &[], 3),
+        // The same end with another title: another person.
+        one_speaker("جواد كريم", Some("مدرب المنتخب"), &[], 4),
+    ]);
+    assert_eq!(articles_named(&index, "سامي جواد كريم"), [vec![0, 1, 2, 3]]);
+}
+
+#[test]
+fn descriptions_of_office_holders_and_ministries_stay_in_their_article() {
+    let org =
+        |name: &str, at: usize| extraction(vec![speaker(name, Org, None, &[])], vec![quote(0, at)]);
+    let index = index_of(&[
+        one_speaker("الرئيس الفنلندي", None, &[], 1),
+        one_speaker("الرئيس الفنلندي", None, &[], 2),
+        org("وزارة الصحة", 3),
+        org("وزارة الصحة", 4),
+        org("ووزارة الصحة", 5),
+        // Named with the country: one ministry.
+        org("وزارة الصحة الفنلندية", 6),
+        org("ووزارة الصحة الفنلندية", 7),
+        org("وزارة الصحة الفنلندية", 8),
+    ]);
+    assert_eq!(
+        articles_named(&index, "الرئيس الفنلندي"),
+        [vec![0], vec![1]]
+    );
+    let health = index.filtered("وزارة الصحة", SortBy::Quotes);
+    let mut groups: Vec<Vec<usize>> = (health.iter())
+        .map(|&s| index.speakers()[s].articles.clone())
+        .collect();
+    groups.sort();
+    assert_eq!(groups, [vec![2], vec![3], vec![4], vec![5, 6, 7]]);
+}
+
+#[test]
+fn an_organisation_spelt_with_two_spellings_of_a_title_word_is_one() {
+    let mut articles = Vec::new();
+    // The two spellings are words of job titles somewhere in the corpus.
+    for (i, title) in ["السفيرة", "القنصلة", "المبعوثة"].into_iter().enumerate()
+    {
+        let role = format!("{title} الامريكية");
+        articles.push(one_speaker(&format!("سلمى حداد {i}"), Some(&role), &[], i));
+        let role = format!("{title} الاميركية");
+        articles.push(one_speaker(&format!("ليلى فارس {i}"), Some(&role), &[], i));
+    }
+    let org =
+        |name: &str, at: usize| extraction(vec![speaker(name, Org, None, &[])], vec![quote(0, at)]);
+    articles.push(org("وزارة المالية الأمريكية", 10));
+    articles.push(org("وزارة المالية الأميركية", 11));
+    let index = index_of(&articles);
+    let hits = index.filtered("وزارة المالية", SortBy::Quotes);
+    assert_eq!(hits.len(), 1);
+    assert_eq!(index.speakers()[hits[0]].articles, [6, 7]);
 }
