@@ -3,7 +3,7 @@
 //!
 //! ```sh
 //! rawi extract ../shared/corpus/bulk.jsonl > /tmp/ex.jsonl
-//! cargo run --example index_of_extractions < /tmp/ex.jsonl > /tmp/speakers.jsonl
+//! cargo bench --bench index_of_extractions < /tmp/ex.jsonl > /tmp/speakers.jsonl
 //! ```
 //!
 //! Prints the same lines as `rawi extract --speakers`, without the quotes' text, and on stderr
