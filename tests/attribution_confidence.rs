@@ -2,7 +2,7 @@
 //! speaker is written next to the cue and named again, lower for an implicit subject whose last
 //! mention lies sentences back. Hand-made sentences, not corpus ones.
 
-use rawi::attribution::{Extraction, Extractor};
+use rawi::attribution::{Extraction, Extractor, Quote, QuoteKind, Speaker, SpeakerKind};
 
 fn extract(text: &str) -> Extraction {
     Extractor::builtin().extract(text)
@@ -84,4 +84,49 @@ fn a_speaker_is_as_sure_as_its_surest_quote_and_every_number_is_from_0_to_1() {
     for q in &x.quotes {
         assert!((0.0..=1.0).contains(&q.confidence), "{q:?}");
     }
+}
+
+#[test]
+fn confident_leaves_out_unsure_quotes_and_speakers_left_without_any() {
+    let speaker = |name: &str, confidence: f32| Speaker {
+        name: name.into(),
+        role: None,
+        kind: SpeakerKind::Person,
+        aliases: vec![name.into()],
+        mentions: Vec::new(),
+        quotes: 0,
+        confidence,
+    };
+    let quote = |speaker: usize, at: usize, confidence: f32| Quote {
+        speaker,
+        cue: "قال".into(),
+        kind: QuoteKind::Indirect,
+        range: at..at + 5,
+        confidence,
+    };
+    let mut all = Extraction {
+        speakers: vec![speaker("أ", 0.9), speaker("ب", 0.3), speaker("ج", 0.6)],
+        quotes: vec![
+            quote(0, 0, 0.9),
+            quote(1, 10, 0.3),
+            quote(0, 20, 0.4),
+            quote(2, 30, 0.6),
+        ],
+    };
+    for s in 0..3 {
+        all.speakers[s].quotes = all.quotes.iter().filter(|q| q.speaker == s).count();
+    }
+    let sure = all.confident(0.5);
+    let names: Vec<(&str, usize)> = sure
+        .speakers
+        .iter()
+        .map(|s| (s.name.as_str(), s.quotes))
+        .collect();
+    assert_eq!(names, [("أ", 1), ("ج", 1)]);
+    let quotes: Vec<(usize, usize)> = sure
+        .quotes
+        .iter()
+        .map(|q| (q.speaker, q.range.start))
+        .collect();
+    assert_eq!(quotes, [(0, 0), (1, 30)]);
 }

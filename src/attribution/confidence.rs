@@ -7,9 +7,9 @@
 //! («المسؤول»), how often the article mentions it, and, for implicit subjects, how many
 //! sentences back it was last mentioned or quoted.
 
-use super::Context;
 use super::engine::{Basis, Found};
 use super::structure::Structure;
+use super::{Context, Extraction};
 
 /// What is known about one quote's attribution.
 #[derive(Debug, Clone, Copy)]
@@ -133,5 +133,35 @@ pub fn of_quote(c: &Clues) -> f32 {
                 0.45
             }
         }
+    }
+}
+
+impl Extraction {
+    /// The extraction without the quotes under `min` confidence, nor the speakers left without
+    /// quotes (the others renumbered in the same order).
+    pub fn confident(mut self, min: f32) -> Extraction {
+        self.quotes.retain(|q| q.confidence >= min);
+        let mut number = vec![None; self.speakers.len()];
+        let mut quotes = vec![0; self.speakers.len()];
+        for q in &self.quotes {
+            quotes[q.speaker] += 1;
+        }
+        let mut kept = 0;
+        for (s, n) in quotes.iter().enumerate() {
+            if *n > 0 {
+                number[s] = Some(kept);
+                kept += 1;
+            }
+        }
+        let mut s = 0;
+        self.speakers.retain_mut(|speaker| {
+            s += 1;
+            speaker.quotes = quotes[s - 1];
+            quotes[s - 1] > 0
+        });
+        for q in &mut self.quotes {
+            q.speaker = number[q.speaker].expect("a kept quote's speaker is kept");
+        }
+        self
     }
 }

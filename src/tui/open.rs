@@ -86,7 +86,7 @@ impl State {
                 doc,
                 top,
                 shown: top,
-                marks: Marks::new(&extraction),
+                marks: Marks::new(&extraction, self.settings.unsure_below),
                 extraction,
                 focused_quote: None,
                 speakers: SpeakerList::default(),
