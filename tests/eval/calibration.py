@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """How well `confidence` predicts a right attribution, per confidence bucket.
 
-usage: calibration.py EVAL_DIR PRED.jsonl [SET...] [--by=FIELD] [--step=0.1]
+usage: calibration.py EVAL_DIR PRED.jsonl [SET...] [--by=FIELD] [--step=0.1] [--list]
 
 For every predicted quote of the gold sets (default: dev check train), matched as score.py
 matches them (speakers by name forms, spans by 50% overlap, one-to-one), the outcome is: right
@@ -10,12 +10,14 @@ span). Prints, per bucket of the quote's `confidence` (or per value of another q
 --by=kind, --by=cue), how many quotes and the share attributed right; a calibrated confidence
 is close to that share. Also the same for speakers (a predicted speaker is right when it matches
 a gold speaker who has quotes) and the quotes and speakers left when those under each threshold
-are hidden.
+are hidden. With --list, one tab-separated line per quote instead: article, confidence,
+outcome, speaker name, the quote's first words (e.g. to read the sure ones that are wrong).
 """
 import collections, json, os, sys
 
 args = [a for a in sys.argv[1:] if not a.startswith("--")]
 opts = dict(a[2:].split("=", 1) for a in sys.argv[1:] if a.startswith("--") and "=" in a)
+flags = {a[2:] for a in sys.argv[1:] if a.startswith("--") and "=" not in a}
 eval_dir, pred_path, sets = args[0], args[1], args[2:] or ["dev", "check", "train"]
 sys.path.insert(0, eval_dir)
 from score import speaker_match, spans_of, pred_span, overlap  # noqa: E402
@@ -88,6 +90,13 @@ for name in sets:
             outcome[i] = "right" if smap.get(pq[i][1]["speaker"]) == gq[j][1] else "wrong"
         for i, (_, q) in enumerate(pq):
             quotes.append((bucket(q), q["confidence"], outcome.get(i, "spurious")))
+            if "list" in flags:
+                name = psp[q["speaker"]]["name"]
+                print(f"{gold['file']}\t{q['confidence']:.2f}\t{outcome.get(i, 'spurious')}\t"
+                      f"{name}\t{q['text'][:50]}" + (f"\t{q[by]}" if by else ""))
+
+if "list" in flags:
+    sys.exit(0)
 
 print(f"{'bucket' if not by else by:>16} {'quotes':>6} {'right':>6} {'wrong':>6} {'spur.':>6} {'share right':>11} {'mean conf':>9}")
 rows = collections.defaultdict(list)
@@ -102,6 +111,13 @@ n = collections.Counter(o for _, _, o in quotes)
 print(f"{'all':>16} {len(quotes):6} {n['right']:6} {n['wrong']:6} {n['spurious']:6} {n['right'] / max(1, len(quotes)):11.2f}")
 brier = sum((c - (o == "right")) ** 2 for _, c, o in quotes) / max(1, len(quotes))
 print(f"Brier score of the quote confidences: {brier:.3f} (lower is better)")
+pos = [c for _, c, o in quotes if o == "right"]
+neg = [c for _, c, o in quotes if o != "right"]
+if pos and neg:
+    # The chance that a right quote has a higher confidence than a wrong one (0.5: no better
+    # than chance).
+    auc = sum((p > n) + 0.5 * (p == n) for p in pos for n in neg) / (len(pos) * len(neg))
+    print(f"AUC (right ranked above wrong or spurious): {auc:.3f}")
 
 print("\nhiding what is under a threshold: quotes kept, their share right; speakers kept, their share right")
 for t in [0.0, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8]:
