@@ -42,10 +42,13 @@ impl Recency {
         // mark before it); it is no mention by name, but the speaker was seen there.
         let mut mentions: Vec<usize> = seen.iter().map(Vec::len).collect();
         for f in found {
+            // Positions are in text order: is there one at the content start or just before?
             let s = token_at(f.range.start);
             let positions = &seen[f.speaker];
-            let at_content = positions.iter().filter(|&&p| p == s || p + 1 == s).count();
-            mentions[f.speaker] = mentions[f.speaker].saturating_sub(at_content.min(1));
+            let from = positions.partition_point(|&p| p + 1 < s);
+            if positions.get(from).is_some_and(|&p| p <= s) {
+                mentions[f.speaker] = mentions[f.speaker].saturating_sub(1);
+            }
         }
         for f in found {
             seen[f.speaker].push(token_at(f.range.end).saturating_sub(1));
