@@ -172,3 +172,18 @@ fn show_draws_unsure_quotes_like_the_others() {
     expand_all(&mut state);
     assert!(!screen(&state).contains('?'));
 }
+
+#[test]
+fn the_status_bar_gives_the_confidence_of_an_unsure_focused_quote() {
+    let mut state = state(LowConfidence::Mark, 100, 30);
+    let status = |state: &State| row_text(&draw(state), state.area.height - 1);
+    // The first quote is sure, the second (speaker 0's second) unsure.
+    press(&mut state, &[ch(')')]);
+    assert!(!status(&state).contains("unsure"), "{}", status(&state));
+    press(&mut state, &[ch(')')]);
+    assert!(
+        status(&state).contains("unsure (0.40)"),
+        "{}",
+        status(&state)
+    );
+}
