@@ -72,9 +72,9 @@ pub struct Quote {
     /// Byte range of the reported content in the article.
     pub range: Range<usize>,
     /// How sure the engine is of the speaker, from 0 to 1: about the share of quotes found the
-    /// same way (pattern around the cue, a name or only a description, how far back an implicit
-    /// speaker was last mentioned) that the annotated articles credit to the same speaker.
-    /// See `confidence.rs`.
+    /// same way (pattern around the cue, a name or only a description, mentioned once or more,
+    /// how far back an implicit speaker was last seen) that the annotated articles credit to the
+    /// right speaker. The table is in `confidence.rs`.
     pub confidence: f32,
 }
 
