@@ -431,7 +431,10 @@ pub fn render_stream(data: &[u8]) {
         );
     }
     // (Pieces are a quarter of the limit: lines shorter than that are laid out whole.)
-    if raw.split(|&b| b == b'\n').all(|line| line.len() < limit / 4) {
+    if raw
+        .split(|&b| b == b'\n')
+        .all(|line| line.len() < limit / 4)
+    {
         let mut whole = Vec::new();
         rawi::render::render(raw, &mut whole, width, &opts).expect("render to memory");
         assert_eq!(

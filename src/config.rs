@@ -50,8 +50,20 @@ pub enum SpeakerSort {
     Quotes,
 }
 
+/// What the reader does with attributions it is unsure of (confidence under `min_confidence`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum LowConfidence {
+    /// Drawn dimmed, with a `?` in the speakers pane.
+    Mark,
+    /// Left out of the speakers pane, the article highlights and the people screen.
+    Hide,
+    /// Drawn like the others.
+    Show,
+}
+
 /// The `[reader]` table.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct ReaderConfig {
     pub article_side: Side,
     pub speakers_width: u16,
@@ -63,6 +75,9 @@ pub struct ReaderConfig {
     pub dir: DirPolicy,
     pub reveal: bool,
     pub highlights: bool,
+    pub low_confidence: LowConfidence,
+    /// Attributions with a confidence under this (0 to 1) are unsure.
+    pub min_confidence: f32,
 }
 
 /// The `[theme]` table: colours.
@@ -196,6 +211,8 @@ impl Default for Config {
                 dir: DirPolicy::Auto,
                 reveal: false,
                 highlights: true,
+                low_confidence: LowConfidence::Mark,
+                min_confidence: 0.5,
             },
             theme: Theme {
                 speakers: vec![Color::Indexed(33)],
@@ -411,6 +428,18 @@ impl ReaderConfig {
             "dir" => self.dir = choice(value, &["auto", "rtl", "ltr"])?,
             "reveal" => self.reveal = typed(value)?,
             "highlights" => self.highlights = typed(value)?,
+            "low_confidence" => self.low_confidence = typed(value)?,
+            "min_confidence" => {
+                // `0` or `1` are fine too (TOML integers).
+                let min = match value {
+                    toml::Value::Integer(i) => i as f64,
+                    other => typed::<f64>(other)?,
+                };
+                if !(0.0..=1.0).contains(&min) {
+                    return Err(format!("{min} is not from 0 to 1"));
+                }
+                self.min_confidence = min as f32;
+            }
             _ => return Err("unknown key".to_string()),
         }
         Ok(())
@@ -529,6 +558,24 @@ mod tests {
             Color::Red,
         ];
         assert_eq!(config.theme.speakers, expected);
+    }
+
+    #[test]
+    fn low_confidence_is_marked_hidden_or_shown_under_a_threshold_from_0_to_1() {
+        let mut config = Config::default();
+        assert_eq!(config.reader.low_confidence, LowConfidence::Mark);
+        let text = "[reader]\nlow_confidence = \"hide\"\nmin_confidence = 0.7\n";
+        assert_eq!(config.apply(Path::new("c.toml"), text), vec![]);
+        assert_eq!(config.reader.low_confidence, LowConfidence::Hide);
+        assert_eq!(config.reader.min_confidence, 0.7);
+        let bad = "[reader]\nlow_confidence = \"blur\"\nmin_confidence = 2\n";
+        let problems = config.apply(Path::new("c.toml"), bad);
+        let keys: Vec<&str> = problems.iter().map(|p| p.key.as_str()).collect();
+        assert_eq!(keys, ["reader.low_confidence", "reader.min_confidence"]);
+        assert_eq!(
+            config.reader.min_confidence, 0.7,
+            "a bad value keeps the last"
+        );
     }
 
     #[test]

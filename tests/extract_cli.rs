@@ -58,7 +58,18 @@ fn jsonl_records_have_exact_fields_and_offsets() {
         .keys()
         .map(String::as_str)
         .collect();
-    assert_eq!(skeys, ["aliases", "id", "kind", "name", "quotes", "role"]);
+    assert_eq!(
+        skeys,
+        [
+            "aliases",
+            "confidence",
+            "id",
+            "kind",
+            "name",
+            "quotes",
+            "role"
+        ]
+    );
     assert_eq!(speaker["name"], "سالم حداد");
     assert_eq!(speaker["kind"], "person");
     assert_eq!(speaker["quotes"], 2);
@@ -69,7 +80,20 @@ fn jsonl_records_have_exact_fields_and_offsets() {
         );
         assert_eq!(&ARTICLE[s..e], q["text"].as_str().unwrap());
         assert_eq!(q["speaker"], 0);
+        // A number from 0 to 1 with at most two decimals.
+        let c = q["confidence"].as_f64().unwrap();
+        assert!((0.0..=1.0).contains(&c), "{c}");
+        assert!(
+            q["confidence"].to_string().len() <= 4,
+            "{}",
+            q["confidence"]
+        );
     }
+    let most = v["quotes"].as_array().unwrap().iter();
+    let most = most
+        .map(|q| q["confidence"].as_f64().unwrap())
+        .fold(0.0, f64::max);
+    assert_eq!(speaker["confidence"].as_f64().unwrap(), most);
     assert_eq!(v["quotes"][1]["kind"], "direct");
     assert_eq!(v["quotes"][1]["text"], "سنخفض الضرائب");
 }

@@ -14,6 +14,7 @@ fn speaker(name: &str, kind: SpeakerKind, role: Option<&str>, aliases: &[&str]) 
         aliases: aliases.iter().map(|a| a.to_string()).collect(),
         mentions: Vec::new(),
         quotes: 0,
+        confidence: 1.0,
     }
 }
 
@@ -23,6 +24,7 @@ fn quote(speaker: usize, start: usize) -> Quote {
         cue: "قال".into(),
         kind: QuoteKind::Indirect,
         range: start..start + 10,
+        confidence: 1.0,
     }
 }
 
@@ -213,6 +215,7 @@ fn fake_extract(text: &str) -> Extraction {
             cue: "قال".into(),
             kind: QuoteKind::Indirect,
             range: from..to,
+            confidence: 1.0,
         });
     }
     ex

@@ -7,6 +7,7 @@ use std::ops::Range;
 
 use serde::Serialize;
 
+mod confidence;
 mod cue_checks;
 mod engine;
 mod entities;
@@ -44,7 +45,7 @@ pub enum QuoteKind {
 }
 
 /// A person or organisation quoted in the article.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Speaker {
     /// Fullest name form the article uses, without the job title.
     pub name: String,
@@ -57,10 +58,13 @@ pub struct Speaker {
     pub mentions: Vec<Range<usize>>,
     /// Number of quotes credited to the speaker.
     pub quotes: usize,
+    /// How sure the engine is that this speaker is quoted: the highest [`Quote::confidence`] of
+    /// its quotes.
+    pub confidence: f32,
 }
 
 /// Reported content credited to a speaker.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Quote {
     /// Index into [`Extraction::speakers`].
     pub speaker: usize,
@@ -69,10 +73,15 @@ pub struct Quote {
     pub kind: QuoteKind,
     /// Byte range of the reported content in the article.
     pub range: Range<usize>,
+    /// How sure the engine is of the speaker, from 0 to 1: about the share of quotes found the
+    /// same way (pattern around the cue, a name or only a description, mentioned once or more,
+    /// how far back an implicit speaker was last seen) that the annotated articles credit to the
+    /// right speaker. The table is in `confidence.rs`.
+    pub confidence: f32,
 }
 
 /// Everything found in one article. Quotes are in text order.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Extraction {
     pub speakers: Vec<Speaker>,
     pub quotes: Vec<Quote>,

@@ -1,12 +1,15 @@
 //! From the engine's entities and quotes to the public [`Extraction`]: speakers that have quotes,
-//! numbered in order of their first quote; quotes in text order; every alias and mention.
+//! numbered in order of their first quote; quotes in text order; every alias and mention; the
+//! confidence of each quote (`confidence.rs`) and speaker (the highest of its quotes).
 
+use super::confidence;
 use super::engine::Engine;
 use super::{Extraction, Quote, Speaker};
 
 pub fn build(text: &str, engine: Engine) -> Extraction {
     let Engine { cx, mut found, .. } = engine;
     found.sort_by_key(|f| (f.range.start, f.range.end));
+    let recency = confidence::Recency::new(&cx, &found);
     // Overlapping quotes: the first one wins.
     let mut kept: Vec<super::engine::Found> = Vec::with_capacity(found.len());
     for f in found {
@@ -40,10 +43,14 @@ pub fn build(text: &str, engine: Engine) -> Extraction {
                 aliases,
                 mentions,
                 quotes: 0,
+                confidence: 0.0,
             });
             speakers.len() - 1
         });
+        let clues = recency.clues(&cx, &f);
+        let sure = confidence::of_quote(&clues);
         speakers[id].quotes += 1;
+        speakers[id].confidence = speakers[id].confidence.max(sure);
         let cue = f
             .cue
             .map(|k| text[cx.tokens.list[k].range()].to_string())
@@ -53,6 +60,7 @@ pub fn build(text: &str, engine: Engine) -> Extraction {
             cue,
             kind: f.kind,
             range: f.range,
+            confidence: sure,
         });
     }
     Extraction { speakers, quotes }

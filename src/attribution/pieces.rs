@@ -59,6 +59,7 @@ pub fn append(whole: &mut Extraction, piece: Extraction, offset: usize) {
                 let joined = &mut whole.speakers[i];
                 joined.mentions.extend(mentions);
                 joined.quotes += speaker.quotes;
+                joined.confidence = joined.confidence.max(speaker.confidence);
                 for alias in speaker.aliases {
                     if !joined.aliases.contains(&alias) {
                         joined.aliases.push(alias);

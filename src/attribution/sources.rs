@@ -2,7 +2,7 @@
 //! الوزارة -», «"..."، بحسب تعبير X», «وفق ما نقلت وكالة ... عن X», and «X: ...» crossheads.
 
 use super::QuoteKind;
-use super::engine::{Engine, Found};
+use super::engine::{Basis, Engine, Found};
 use super::lexicon::Class;
 use super::phrase::{self, Strength};
 use super::structure::is_quote_mark;
@@ -175,6 +175,7 @@ impl Engine<'_> {
             cue: Some(i),
             kind,
             range,
+            basis: Basis::SourceTail,
         });
         Some(p.end.max(i + 1))
     }
@@ -236,6 +237,7 @@ impl Engine<'_> {
             cue: None,
             kind: QuoteKind::Direct,
             range,
+            basis: Basis::Headline,
         });
     }
 }

@@ -41,6 +41,8 @@ pub struct SpeakerRecord<'a> {
     pub kind: SpeakerKind,
     pub aliases: Vec<&'a str>,
     pub quotes: usize,
+    /// [`crate::attribution::Speaker::confidence`], rounded to two decimals.
+    pub confidence: f32,
 }
 
 #[derive(Debug, Serialize)]
@@ -51,6 +53,8 @@ pub struct QuoteRecord<'a> {
     pub text: &'a str,
     pub start: usize,
     pub end: usize,
+    /// [`crate::attribution::Quote::confidence`], rounded to two decimals.
+    pub confidence: f32,
 }
 
 /// The record of one article.
@@ -76,6 +80,7 @@ pub fn record<'a>(
                 kind: s.kind,
                 aliases: s.aliases.iter().map(String::as_str).collect(),
                 quotes: s.quotes,
+                confidence: two_decimals(s.confidence),
             })
             .collect(),
         quotes: x
@@ -88,9 +93,15 @@ pub fn record<'a>(
                 text: &text[q.range.clone()],
                 start: q.range.start,
                 end: q.range.end,
+                confidence: two_decimals(q.confidence),
             })
             .collect(),
     }
+}
+
+/// 0.8500001 -> 0.85: the JSON shows what the number means, not float noise.
+fn two_decimals(x: f32) -> f32 {
+    (x * 100.0).round() / 100.0
 }
 
 /// Writes one article in the given format. `first`: no record was written before (JSON array).
@@ -146,7 +157,12 @@ fn write_text(out: &mut Vec<u8>, rec: &Record) {
         if let Some(role) = s.role {
             let _ = write!(out, ", {}", display_safe(role));
         }
-        let _ = writeln!(out, "), {}", counted(s.quotes, "quote"));
+        let _ = writeln!(
+            out,
+            ", confidence {:.2}), {}",
+            s.confidence,
+            counted(s.quotes, "quote")
+        );
         for q in rec.quotes.iter().filter(|q| q.speaker == s.id) {
             let mark = match q.kind {
                 QuoteKind::Direct => "«»",
@@ -154,7 +170,8 @@ fn write_text(out: &mut Vec<u8>, rec: &Record) {
             };
             let _ = writeln!(
                 out,
-                "    {mark} {}: {}",
+                "    {mark} {:.2} {}: {}",
+                q.confidence,
                 display_safe(q.cue),
                 display_safe(q.text)
             );

@@ -207,12 +207,14 @@ mod tests {
                 aliases: Vec::new(),
                 mentions: Vec::new(),
                 quotes: 1,
+                confidence: 1.0,
             }],
             quotes: vec![Quote {
                 speaker: 0,
                 cue: "قال".into(),
                 kind: QuoteKind::Direct,
                 range: 0..text.len(),
+                confidence: 1.0,
             }],
         }
     }

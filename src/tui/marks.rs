@@ -11,6 +11,8 @@ use crate::attribution::Extraction;
 pub struct Mark {
     pub range: Range<usize>,
     pub speaker: usize,
+    /// A quote whose confidence is under the reader's threshold (drawn dimmed).
+    pub unsure: bool,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -26,13 +28,15 @@ pub struct Marks {
 }
 
 impl Marks {
-    pub fn new(extraction: &Extraction) -> Marks {
+    /// The marks of an extraction; quotes under `unsure_below` confidence are unsure.
+    pub fn new(extraction: &Extraction, unsure_below: f32) -> Marks {
         let quotes: Vec<Mark> = extraction
             .quotes
             .iter()
             .map(|q| Mark {
                 range: q.range.clone(),
                 speaker: q.speaker,
+                unsure: q.confidence < unsure_below,
             })
             .collect();
         let mut mentions: Vec<Mark> = extraction
@@ -43,6 +47,7 @@ impl Marks {
                 s.mentions.iter().map(move |r| Mark {
                     range: r.clone(),
                     speaker,
+                    unsure: false,
                 })
             })
             .collect();

@@ -50,7 +50,7 @@ use crate::text::BidiMode;
 use catalogue::Catalogue;
 use event_loop::Exit;
 use recall::Recall;
-use state::{State, engine_extractor};
+use state::{State, engine_extractor, hiding_unsure};
 use terminal::TerminalEvents;
 
 /// How the reader ended, and what to tell on stderr once the terminal is back.
@@ -100,7 +100,7 @@ pub fn run(
     let catalogue = open_catalogue(
         paths,
         opts,
-        engine_extractor(config.attribution.extractor()),
+        hiding_unsure(engine_extractor(config.attribution.extractor()), config),
     )?;
     // After the inputs (their problems say more), before the screen would go into a file or pipe.
     if !io::IsTerminal::is_terminal(&io::stdout()) {

@@ -103,7 +103,7 @@ impl State {
                 doc,
                 top,
                 shown: top,
-                marks: Marks::new(&extraction),
+                marks: Marks::new(&extraction, self.settings.unsure_below),
                 extraction,
                 focused_quote: None,
                 speakers: SpeakerList::default(),
@@ -131,7 +131,7 @@ impl State {
             article.pending = None;
             self.catalogue
                 .set_summary(article.index, summary_of(&extraction));
-            article.view.marks = Marks::new(&extraction);
+            article.view.marks = Marks::new(&extraction, self.settings.unsure_below);
             article.view.extraction = Arc::new(extraction);
             article.view.speakers = SpeakerList::default();
             article.view.focused_quote = None;

@@ -18,7 +18,7 @@ use super::people::PeopleView;
 use super::recall::Recall;
 use super::theme::Styles;
 use crate::attribution::{Extraction, Extractor};
-use crate::config::{Config, LibraryPane, Side, SpeakerSort};
+use crate::config::{Config, LibraryPane, LowConfidence, Side, SpeakerSort};
 use crate::corpus::Entry;
 use crate::text::LayoutOptions;
 
@@ -34,6 +34,17 @@ pub fn builtin_extractor() -> ExtractFn {
 /// An attribution engine (e.g. with the config's own word lists) as an [`ExtractFn`].
 pub fn engine_extractor(engine: &'static Extractor) -> ExtractFn {
     Arc::new(move |text: &str| engine.extract(text))
+}
+
+/// With `low_confidence = "hide"`, the extractor without the attributions under
+/// `min_confidence`: every pane (speakers, highlights, people) then goes without them.
+pub fn hiding_unsure(extract: ExtractFn, config: &Config) -> ExtractFn {
+    let r = &config.reader;
+    if r.low_confidence != LowConfidence::Hide {
+        return extract;
+    }
+    let min = r.min_confidence;
+    Arc::new(move |text: &str| extract(text).confident(min))
 }
 
 /// A row of the speakers list.
@@ -95,6 +106,9 @@ pub struct Settings {
     pub speakers_width: u16,
     pub library_pane: LibraryPane,
     pub mouse: bool,
+    /// Quotes and speakers under this confidence are drawn as unsure (0 with `show`, and with
+    /// `hide`, whose extraction has none left).
+    pub unsure_below: f32,
 }
 
 /// One line of the help overlay: the keys and what they do.
@@ -178,6 +192,10 @@ impl State {
             speakers_width: r.speakers_width,
             library_pane: r.library_pane,
             mouse: r.mouse,
+            unsure_below: match r.low_confidence {
+                LowConfidence::Mark => r.min_confidence,
+                LowConfidence::Hide | LowConfidence::Show => 0.0,
+            },
         };
         let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
         let help = super::action::Action::BINDABLE

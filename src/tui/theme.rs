@@ -1,5 +1,5 @@
 //! Styles for each kind of highlight, from the theme colours, or, with NO_COLOR, from
-//! attributes only (reverse, underline, bold) so that quotes still stand out.
+//! attributes only (reverse, underline, bold, italic) so that quotes still stand out.
 
 use ratatui::style::{Color, Modifier, Style};
 
@@ -30,6 +30,15 @@ impl Styles {
             Style::new().add_modifier(Modifier::UNDERLINED)
         } else {
             Style::new().fg(self.speaker_colour(speaker))
+        }
+    }
+
+    /// A quote the engine is unsure of: dimmed, or, with NO_COLOR, italic instead of underlined.
+    pub fn unsure_quote(&self, speaker: usize) -> Style {
+        if self.no_color {
+            Style::new().add_modifier(Modifier::ITALIC | Modifier::DIM)
+        } else {
+            self.quote(speaker).add_modifier(Modifier::DIM)
         }
     }
 
@@ -189,7 +198,13 @@ mod tests {
     #[test]
     fn no_color_uses_attributes_only() {
         let styles = Styles::new(&Config::default().theme, true);
-        for style in [styles.quote(0), styles.focused_quote(1), styles.mention(2)] {
+        let all = [
+            styles.quote(0),
+            styles.focused_quote(1),
+            styles.mention(2),
+            styles.unsure_quote(3),
+        ];
+        for style in all {
             assert_eq!((style.fg, style.bg), (None, None), "{style:?}");
             assert!(!style.add_modifier.is_empty(), "{style:?}");
         }

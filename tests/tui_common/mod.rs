@@ -62,12 +62,14 @@ pub fn seed_extraction(text: &str) -> Extraction {
         aliases: vec![name.to_string()],
         mentions,
         quotes,
+        confidence: 1.0,
     };
     let quote = |speaker: usize, cue: &str, range: Range<usize>| Quote {
         speaker,
         cue: cue.to_string(),
         kind: QuoteKind::Indirect,
         range,
+        confidence: 1.0,
     };
     let mut quotes = vec![
         quote(0, "اكد", sentence(text, "حرص القيادة السياسية")),
@@ -228,6 +230,7 @@ pub fn line_extractor() -> ExtractFn {
                             aliases: Vec::new(),
                             mentions: std::iter::once(mention).collect(),
                             quotes: 0,
+                            confidence: 1.0,
                         });
                         x.speakers.len() - 1
                     }
@@ -239,6 +242,7 @@ pub fn line_extractor() -> ExtractFn {
                     cue: ":".into(),
                     kind: QuoteKind::Direct,
                     range: at..at + words.len(),
+                    confidence: 1.0,
                 });
             }
             start += line.len();

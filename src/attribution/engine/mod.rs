@@ -36,6 +36,33 @@ pub struct Found {
     pub kind: QuoteKind,
     /// Byte range of the content.
     pub range: std::ops::Range<usize>,
+    /// How the speaker was found (the main input of `../confidence.rs`).
+    pub basis: Basis,
+}
+
+/// How a quote's speaker was found, from the surest pattern to the weakest.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Basis {
+    /// The subject right after the verb: «قال الوزير ...».
+    SubjectAfter,
+    /// The subject before the cue: «الوزير قال»، «كان الوزير قد قال».
+    SubjectBefore,
+    /// The noun before a relative: «..., الذي أكد أن».
+    Relative,
+    /// «وأضاف البيان»: the document of the last speaker.
+    Document,
+    /// No subject written: the most recent entity that agrees with the cue.
+    Implicit,
+    /// A participle or nominal cue going on with the sentence's speaker.
+    Continuation,
+    /// The person a conduit's report was about («..., مرحبا بـ»).
+    Embedded,
+    /// «عن X قوله».
+    Relayed,
+    /// «...، بحسب X».
+    SourceTail,
+    /// «X: ...» at the head of a paragraph.
+    Headline,
 }
 
 /// Where content begins after a cue and its speaker.

@@ -1,6 +1,6 @@
 //! Nominal cues: «عن X قوله»، «القول بأن»، «مع تشديده على أن».
 
-use super::{Engine, ends_with_pronoun};
+use super::{Basis, Engine, ends_with_pronoun};
 use crate::attribution::lexicon::{Agreement, Class, Needs};
 use crate::attribution::phrase;
 use crate::attribution::structure::is_quote_mark;
@@ -28,17 +28,18 @@ impl Engine<'_> {
         // else, for a bare verbal noun (التشديد), the speaker of the quote just before.
         let possessive = ends_with_pronoun(self.cx.text, &list[i]);
         let sentence = self.cx.structure.sentence_of[i] as usize;
-        let speaker = if let Some(id) = self.relayed_speaker(i) {
-            id
+        let (speaker, basis) = if let Some(id) = self.relayed_speaker(i) {
+            (id, Basis::Relayed)
         } else if let Some((s, id)) = self.current
             && !possessive
             && s + 1 >= sentence
         {
-            id
+            (id, Basis::Continuation)
         } else {
-            self.implicit(i, possessive_agreement(tokens.bare(i)))?
+            let agreement = possessive_agreement(tokens.bare(i));
+            (self.implicit(i, agreement)?, Basis::Implicit)
         };
-        self.emit(speaker, Some(i), opening)
+        self.emit(speaker, Some(i), opening, basis)
     }
 
     /// «... عن مصادر أمنية قولها»: the phrase between عن and the nominal cue.

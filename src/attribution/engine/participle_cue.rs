@@ -1,7 +1,7 @@
 //! Participial cues (مؤكدا، مضيفة، قائلين): a new quote of the current speaker, of the subject
 //! of the nearest verb, or of the salient entity that agrees.
 
-use super::Engine;
+use super::{Basis, Engine};
 use crate::attribution::QuoteKind;
 use crate::attribution::entities::agrees;
 use crate::attribution::lexicon::{Agreement, Class};
@@ -33,19 +33,19 @@ impl Engine<'_> {
         let opening = self.opening(j, hit.form, self.needs_of(hit.form))?;
         let agreement = hit.form.agreement;
         if let Some(id) = self.embedded_subject(i, agreement) {
-            return self.emit(id, Some(i), opening);
+            return self.emit(id, Some(i), opening, Basis::Embedded);
         }
-        let speaker = match self.current {
+        let (speaker, basis) = match self.current {
             Some((sentence, id))
                 if sentence + 1 >= self.cx.structure.sentence_of[i] as usize
                     && agrees(&self.cx.entities.list[id], agreement)
                     && !self.newer_subject(i, agreement, id) =>
             {
-                id
+                (id, Basis::Continuation)
             }
-            _ => self.implicit(i, agreement)?,
+            _ => (self.implicit(i, agreement)?, Basis::Implicit),
         };
-        self.emit(speaker, Some(i), opening)
+        self.emit(speaker, Some(i), opening, basis)
     }
 
     /// «وأشار المتحدث X إلى أن الوزير Y استهل المشاورات ...، مرحبا بـ»: when a conduit (a

@@ -1,7 +1,7 @@
 //! Recording a quote: the content range (direct when a quotation closes the clause), the
 //! tokens it claims, the speaker's salience; conduits passing on another speaker's words.
 
-use super::{Engine, Found, Opening};
+use super::{Basis, Engine, Found, Opening};
 use crate::attribution::QuoteKind;
 use crate::attribution::lexicon::{Class, Tense};
 use crate::attribution::phrase;
@@ -14,6 +14,7 @@ impl Engine<'_> {
         speaker: usize,
         cue: Option<usize>,
         opening: Opening,
+        basis: Basis,
     ) -> Option<usize> {
         let tokens = self.cx.tokens;
         let structure = self.cx.structure;
@@ -89,6 +90,7 @@ impl Engine<'_> {
             cue,
             kind,
             range,
+            basis,
         });
         Some(end_tok)
     }
@@ -100,6 +102,7 @@ impl Engine<'_> {
         cue: usize,
         open: usize,
         close: usize,
+        basis: Basis,
     ) -> Option<usize> {
         let list = &self.cx.tokens.list;
         let inner_end = self.cx.trim_end(open + 1, close);
@@ -118,6 +121,7 @@ impl Engine<'_> {
             cue: Some(cue),
             kind: QuoteKind::Direct,
             range,
+            basis,
         });
         Some(cue + 1)
     }

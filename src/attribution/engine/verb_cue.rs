@@ -1,7 +1,7 @@
 //! Verb cues (قال، أكدت، يقول ...): the speaker after the verb, before it, before a relative
 //! pronoun or implicit, then the content.
 
-use super::Engine;
+use super::{Basis, Engine};
 use crate::attribution::SpeakerKind;
 use crate::attribution::lexicon::{Agreement, Class, Needs};
 use crate::attribution::phrase::{self, Phrase, Strength};
@@ -188,11 +188,11 @@ impl Engine<'_> {
             None => {
                 // «"...", قال X»: the cue comes after the quotation.
                 let (open, close) = self.quote_just_before(i)?;
-                let speaker = match subject {
-                    Some(p) => self.cx.resolve(&p, p.start),
-                    None => self.implicit(i, hit.form.agreement)?,
+                let (speaker, basis) = match subject {
+                    Some(p) => (self.cx.resolve(&p, p.start), Basis::SubjectAfter),
+                    None => (self.implicit(i, hit.form.agreement)?, Basis::Implicit),
                 };
-                return self.emit_pair(speaker, i, open, close);
+                return self.emit_pair(speaker, i, open, close, basis);
             }
         };
         if needs == Needs::Subject && subject.is_none() && before.is_none() {
@@ -210,19 +210,21 @@ impl Engine<'_> {
         {
             return None;
         }
-        let speaker = match (subject, before, relative) {
+        let after = subject.is_some();
+        let (speaker, basis) = match (subject, before, relative) {
             (Some(p), _, _) | (None, Some(p), _) => {
-                let id = match self.issuer_of_document(&p) {
+                let (id, basis) = match self.issuer_of_document(&p) {
                     Some(id) => {
                         self.cx.entities.mention(p.start, id);
-                        id
+                        (id, Basis::Document)
                     }
-                    None => self.cx.resolve(&p, p.start),
+                    None if after => (self.cx.resolve(&p, p.start), Basis::SubjectAfter),
+                    None => (self.cx.resolve(&p, p.start), Basis::SubjectBefore),
                 };
                 self.cx.entities.agree(id, hit.form.agreement, true);
-                id
+                (id, basis)
             }
-            (None, None, Some(id)) => id,
+            (None, None, Some(id)) => (id, Basis::Relative),
             (None, None, None) => {
                 // «التطورات تشير إلى أن»: a noun right before a verb without و is its own
                 // (inanimate) subject, not an implicit speaker.
@@ -241,10 +243,10 @@ impl Engine<'_> {
                 {
                     return None;
                 }
-                self.implicit(i, hit.form.agreement)?
+                (self.implicit(i, hit.form.agreement)?, Basis::Implicit)
             }
         };
-        self.emit(speaker, Some(i), opening)
+        self.emit(speaker, Some(i), opening, basis)
     }
 
     /// A named phrase starting at a title or honorific one to four plain words after `j`.

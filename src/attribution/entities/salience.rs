@@ -19,6 +19,16 @@ impl Entities {
         e.last_seen = e.last_seen.max(at);
     }
 
+    /// Token positions of every entity's mentions (for salience), in text order: names and
+    /// descriptions, and the start of each quote's content.
+    pub fn positions(&self) -> Vec<Vec<usize>> {
+        let mut by_entity = vec![Vec::new(); self.list.len()];
+        for &(p, e) in &self.salience {
+            by_entity[e].push(p);
+        }
+        by_entity
+    }
+
     /// Takes back the salience of the mention of entity `id` at token `at`.
     pub fn unmention(&mut self, at: usize, id: usize) {
         if let Some(pos) = self.salience.iter().rposition(|&m| m == (at, id)) {

@@ -87,6 +87,8 @@ fn paint_text(state: &State, frame: &mut Frame, area: Rect) -> Option<(u16, u16)
                 let speaker = marks.quotes[q].speaker;
                 if Some(q) == focused {
                     style = styles.focused_quote(speaker);
+                } else if highlights && marks.quotes[q].unsure {
+                    style = styles.unsure_quote(speaker);
                 } else if highlights {
                     style = styles.quote(speaker);
                 }

@@ -1,5 +1,6 @@
 //! The speakers pane: one row per speaker (count of quotes, name and role, right-to-left),
-//! each followed by the first words of its quotes when expanded.
+//! each followed by the first words of its quotes when expanded. Speakers and quotes the engine
+//! is unsure of (confidence under `[reader] min_confidence`) are dimmed and marked `?`.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -83,6 +84,11 @@ pub fn view(state: &State, frame: &mut Frame) {
                 paint::paint_ascii(buf, area.right() - 1, y, area.right(), marker, base);
                 let count = format!("{quotes:>3}");
                 paint::paint_ascii(buf, area.x, y, area.right(), &count, base);
+                let unsure = speaker.confidence < state.settings.unsure_below;
+                if unsure {
+                    // Even its surest quote is unsure: a ? between the count and the name.
+                    paint::paint_ascii(buf, area.x + 3, y, area.right(), "?", base);
+                }
                 let mut label = speaker.name.clone();
                 if let Some(role) = &speaker.role {
                     label.push_str("، ");
@@ -96,6 +102,11 @@ pub fn view(state: &State, frame: &mut Frame) {
                 } else {
                     base.fg(styles.speaker_colour(s))
                         .add_modifier(Modifier::BOLD)
+                };
+                let name_style = if unsure {
+                    name_style.add_modifier(unsure_modifier(styles.no_color))
+                } else {
+                    name_style
                 };
                 if name_area.width > 0 {
                     paint::paint_line(buf, name_area, y, &line, |_| name_style);
@@ -113,12 +124,16 @@ pub fn view(state: &State, frame: &mut Frame) {
                     quote_area.width.max(1),
                     &state.settings.layout,
                 );
+                let unsure = view.marks.quotes[q].unsure;
                 let style = if view.focused_quote == Some(q) {
                     base.add_modifier(Modifier::BOLD)
+                } else if unsure {
+                    base.add_modifier(unsure_modifier(styles.no_color))
                 } else {
                     base
                 };
-                paint::paint_ascii(buf, area.right() - 2, y, area.right(), "·", base);
+                let bullet = if unsure { "?" } else { "·" };
+                paint::paint_ascii(buf, area.right() - 2, y, area.right(), bullet, base);
                 if quote_area.width > 0 {
                     paint::paint_line(buf, quote_area, y, &line, |_| style);
                 }
@@ -130,5 +145,15 @@ pub fn view(state: &State, frame: &mut Frame) {
     }
     if focused && !state.search.editing {
         frame.set_cursor_position(cursor.unwrap_or((area.right() - 1, area.y)));
+    }
+}
+
+/// How an unsure speaker or quote row is drawn: dimmed, and italic too with NO_COLOR (where a
+/// terminal may not dim).
+fn unsure_modifier(no_color: bool) -> Modifier {
+    if no_color {
+        Modifier::DIM | Modifier::ITALIC
+    } else {
+        Modifier::DIM
     }
 }

@@ -1,5 +1,6 @@
 //! The status bar: the search prompt or a notice, the reading position, the focused quote and
-//! its speaker, search hits, the bidi and shaping modes, and the article's file.
+//! its speaker (and its confidence when it is unsure), search hits, the bidi and shaping modes,
+//! and the article's file.
 
 use ratatui::Frame;
 
@@ -140,6 +141,11 @@ fn pieces(state: &State) -> Vec<Piece> {
         pieces.push(Piece::Label(format!("quote {nth}/{} ·", own.len())));
         if let Some(s) = view.extraction.speakers.get(speaker) {
             pieces.push(Piece::Joined(Box::new(Piece::Text(s.name.clone()))));
+        }
+        if view.marks.quotes[q].unsure
+            && let Some(quote) = view.extraction.quotes.get(q)
+        {
+            pieces.push(Piece::Label(format!("unsure ({:.2})", quote.confidence)));
         }
     } else if !view.marks.quotes.is_empty() {
         let quotes = super::count(view.marks.quotes.len(), "quote");
