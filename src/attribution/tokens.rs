@@ -2,7 +2,7 @@
 //! range in the original text, its folded form (see [`crate::arabic::fold_char`]), its clitics
 //! and the lexicon classes and cue forms it belongs to. Folding and lookups happen once here.
 
-use super::lexicon::{Class, Compiled, CueForm, Tense};
+use super::lexicon::{Class, Compiled, CueForm, NameHint, Tense};
 use crate::arabic::fold_char;
 
 /// Proclitics found on a word (bit flags in [`Token::clitics`]).
@@ -58,6 +58,8 @@ pub struct Token {
     /// Arabic letters in the word (0 for Latin and digits).
     pub arabic_letters: u8,
     pub has_digit: bool,
+    /// What the corpus says about the word (without و/ف) in names.
+    pub name_hint: NameHint,
 }
 
 impl Token {
@@ -174,6 +176,7 @@ impl Tokens {
             fem: false,
             arabic_letters: 0,
             has_digit: false,
+            name_hint: NameHint::Unknown,
         });
     }
 
@@ -213,6 +216,7 @@ impl Tokens {
             fem: last_letter == 'ة',
             arabic_letters: arabic.min(255) as u8,
             has_digit,
+            name_hint: NameHint::Unknown,
         };
         if arabic > 0 {
             // «ألكسندر»، «ألمانيا»: alef with hamza before ل is no article.
@@ -304,6 +308,11 @@ fn analyse(word: &str, token: &mut Token, lex: &Compiled, hamza_al: bool) {
     }
     let bare_class = bare_entry.class;
     token.exact_class = bare_class;
+    token.name_hint = if exact.name_hint != NameHint::Unknown {
+        exact.name_hint
+    } else {
+        bare_entry.name_hint
+    };
     let mut class = bare_class;
     // Strip ب ل ك and ال to find the stem (بالجهود -> جهود، للشؤون -> شؤون).
     let mut core = bare;

@@ -3,7 +3,9 @@
 
 use rustc_hash::FxHashMap;
 
-use super::{Agreement, Class, CueEntry, CueForm, CueInfo, Lexicon, Needs, Tense, parse_extra_key};
+use super::{
+    Agreement, Class, CueEntry, CueForm, CueInfo, Lexicon, NameHint, Needs, Tense, parse_extra_key,
+};
 use crate::arabic::fold;
 
 /// Everything the lexicon knows about one folded word, found with one lookup.
@@ -14,6 +16,8 @@ pub struct Entry {
     pub cue: Option<CueForm>,
     /// The word is a cue form with an attached pronoun (وصفه، قوله).
     pub suffixed: Option<CueForm>,
+    /// What the corpus says about the word in names.
+    pub name_hint: NameHint,
 }
 
 /// The compiled lexicon: folded words to class bits, phrases, cue forms.
@@ -100,6 +104,9 @@ impl Compiled {
         }
         for (w, &form) in &c.suffixed {
             c.entries.entry(w.clone()).or_default().suffixed = Some(form);
+        }
+        for (w, &hint) in &lexicon.name_hints {
+            c.entries.entry(w.clone()).or_default().name_hint = hint;
         }
         c
     }

@@ -41,6 +41,22 @@ pub struct Lexicon {
     pub cue: Vec<CueEntry>,
     #[serde(flatten)]
     pub words: BTreeMap<String, Vec<String>>,
+    /// Corpus-derived hints on single words (`assets/lexicon/names.txt`), by folded form.
+    #[serde(skip)]
+    pub name_hints: BTreeMap<String, NameHint>,
+}
+
+/// What the bulk corpus says about a word in a name (see `assets/lexicon/build_names.py`).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum NameHint {
+    #[default]
+    Unknown,
+    /// Mostly seen right after a first name or a name particle: a surname («الجبرتي»).
+    Part,
+    /// Never seen in a name, often written with tanween: an adverb or accusative (مرارا).
+    Adverb,
+    /// Never seen in a name, often with the article: a common noun (رقم، سلوك).
+    CommonNoun,
 }
 
 /// A lexicon file that does not parse or names an unknown class.
@@ -101,16 +117,19 @@ word_classes! {
     Passive = "passive",
     SourceCue = "source_cue",
     RelayVerb = "relay_verb",
+    PhraseStop = "phrase_stop",
 }
 
 const CUES_TOML: &str = include_str!("../../../assets/lexicon/cues.toml");
 const WORDS_TOML: &str = include_str!("../../../assets/lexicon/words.toml");
+const NAMES_TXT: &str = include_str!("../../../assets/lexicon/names.txt");
 
 impl Lexicon {
     /// The lexicon built into the binary.
     pub fn builtin() -> Lexicon {
         let mut lexicon = Lexicon::from_toml_str(CUES_TOML).expect("built-in cues.toml");
         lexicon.merge(Lexicon::from_toml_str(WORDS_TOML).expect("built-in words.toml"));
+        lexicon.name_hints = parse_name_hints(NAMES_TXT);
         lexicon
     }
 
@@ -152,7 +171,28 @@ impl Lexicon {
         for (class, words) in other.words {
             self.words.entry(class).or_default().extend(words);
         }
+        self.name_hints.extend(other.name_hints);
     }
+}
+
+/// Parses `names.txt`: `[name_part]`, `[adverb]` and `[common_noun]` sections of folded words, one a line;
+/// `#` starts a comment line.
+pub fn parse_name_hints(text: &str) -> BTreeMap<String, NameHint> {
+    let mut hints = BTreeMap::new();
+    let mut hint = NameHint::Unknown;
+    for line in text.lines().map(str::trim) {
+        match line {
+            "" => {}
+            "[name_part]" => hint = NameHint::Part,
+            "[adverb]" => hint = NameHint::Adverb,
+            "[common_noun]" => hint = NameHint::CommonNoun,
+            _ if line.starts_with('#') || hint == NameHint::Unknown => {}
+            word => {
+                hints.insert(crate::arabic::fold(word), hint);
+            }
+        }
+    }
+    hints
 }
 
 /// What must follow a cue for it to report speech.

@@ -2,10 +2,12 @@
 //! or a name), the word after an honorific, and the words inside a name.
 
 use super::parser::{Flow, MAX_NAME, Parser, State};
-use super::words::{bi_ambiguous, gender_of, is_adjective, li_ambiguous, name_like, number_of};
+use super::words::{
+    bi_ambiguous, gender_of, is_adjective, li_ambiguous, name_like, not_a_name_start, number_of,
+};
 use super::{Gender, Number, Strength};
 use crate::attribution::SpeakerKind;
-use crate::attribution::lexicon::Class;
+use crate::attribution::lexicon::{Class, NameHint};
 use crate::attribution::tokens::{Token, clitic};
 
 impl Parser<'_, '_> {
@@ -71,7 +73,9 @@ impl Parser<'_, '_> {
                 && (!t.has(clitic::LI) || self.j == self.i && self.allow_li_first)
         {
             if !self.lenient
-                && (t.is(Class::ContentStart) || t.is(Class::Legal) && !t.is(Class::OrgHead))
+                && (t.is(Class::ContentStart)
+                    || t.is(Class::Legal) && !t.is(Class::OrgHead)
+                    || not_a_name_start(tokens, self.j))
             {
                 return Flow::Stop;
             }
@@ -160,6 +164,25 @@ impl Parser<'_, '_> {
             self.name = Some((s, self.j + 1));
             self.j += 1;
             return Flow::Continue;
+        }
+        // The corpus decides where the grammar cannot: a word seen mostly right after first
+        // names is a surname, even with the article or when it is also a noun («سالم الشاهد»);
+        // an adverb or accusative is no part of a name («بكين مرارا»). (A common noun may be
+        // a surname: «نصر».)
+        match t.name_hint {
+            NameHint::Adverb => return Flow::Stop,
+            NameHint::Part
+                if !prep
+                    && t.clitics & (clitic::BI | clitic::LI | clitic::CONJ) == 0
+                    && !t.is(Class::Title)
+                    && !t.is(Class::OrgHead)
+                    && name_like(t) =>
+            {
+                self.name = Some((s, self.j + 1));
+                self.j += 1;
+                return Flow::Continue;
+            }
+            _ => {}
         }
         if t.has(clitic::BI) && !(bi_ambiguous(t) && (self.lenient || e - s == 1))
             || t.has(clitic::LI)

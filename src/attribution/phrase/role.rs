@@ -3,7 +3,8 @@
 
 use super::parser::{Flow, MAX_ROLE, Parser, State};
 use super::words::{
-    bi_ambiguous, is_adjective, li_ambiguous, members_follow, name_like, plain_word,
+    bi_ambiguous, is_adjective, li_ambiguous, members_follow, name_like, not_a_name_start,
+    plain_word,
 };
 use super::{Number, Strength};
 use crate::attribution::SpeakerKind;
@@ -203,6 +204,11 @@ impl Parser<'_, '_> {
         if !definite && (name_like(t) || ali || t.is(Class::NameParticle) || bi_name) {
             if self.name.is_some() && !self.name_after_honorific && !self.role_has_bism {
                 // «سليم X، مدير مركز ... المعني بملف»: the role after a name names no one.
+                return Flow::Stop;
+            }
+            if !self.lenient && not_a_name_start(tokens, self.j) {
+                // «واستنكر الناشط صمت ...»: the corpus never sees this word in a name; it
+                // starts the content.
                 return Flow::Stop;
             }
             if !self.lenient

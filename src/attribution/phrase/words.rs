@@ -4,7 +4,7 @@
 use super::parser::State;
 use super::{Gender, Number};
 use crate::attribution::Context;
-use crate::attribution::lexicon::Class;
+use crate::attribution::lexicon::{Class, NameHint};
 use crate::attribution::tokens::{Token, Tokens, clitic};
 
 /// Adjective-shaped: listed, or a nisba (ـي، ـية، ـيون، ـيين) of three letters or more.
@@ -37,6 +37,7 @@ pub(super) fn is_stop_word(t: &Token) -> bool {
         || t.is_exactly(Class::Particle)
         || t.is_exactly(Class::SourceCue)
         || t.is_exactly(Class::Passive)
+        || t.is_exactly(Class::PhraseStop)
 }
 
 /// A word starting with ب whose rest is unknown: a name (بريطانيا، بوريس) or ب + a noun.
@@ -150,6 +151,25 @@ pub(super) fn apposition_follows(
                     && (!t.has(clitic::BI) || person_role && bi_ambiguous(t))
                     && !t.has(clitic::LI))
                 && !t.is(Class::ContentStart)
+        }
+        _ => false,
+    }
+}
+
+/// The word at `j` cannot start a name, by what the corpus says of it: an adverb or accusative
+/// (مرارا), or a common noun (رقم، صمت) unless a surname-like word follows: a plain unknown
+/// word or a known surname («وداد X»: a first name that is also a noun). (Not a definite nisba:
+/// «اتهم ميليشيات الحوثي» has a noun and its adjective.)
+pub(super) fn not_a_name_start(tokens: &Tokens, j: usize) -> bool {
+    match tokens.list[j].name_hint {
+        NameHint::Adverb => true,
+        NameHint::CommonNoun => {
+            let Some(next) = tokens.list.get(j + 1).filter(|t| t.is_word()) else {
+                return true;
+            };
+            let surname_like = next.name_hint == NameHint::Part
+                || plain_word(tokens, j + 1) && next.name_hint == NameHint::Unknown;
+            !surname_like
         }
         _ => false,
     }
