@@ -65,3 +65,32 @@ fn a_subordinator_ends_the_speaker_phrase() {
         [("كارلوس".to_string(), "الفريق قوي".to_string())]
     );
 }
+
+#[test]
+fn a_family_nisba_unknown_as_a_common_word_continues_the_name() {
+    // «الفرقداني»: definite and nisba-shaped, but its stem is no ordinary adjective.
+    let names = speaker_names(
+        "وانتقد عضو اللجنة سالم بن حمد الفرقداني هذه الخطة، موضحا أن التكاليف مرتفعة.",
+    );
+    assert!(!names.is_empty());
+    assert!(
+        names.iter().all(|n| n == "سالم بن حمد الفرقداني"),
+        "{names:?}"
+    );
+    // «المصري» is an ordinary adjective: the name stops before it.
+    let names =
+        speaker_names("وانتقد عضو اللجنة سالم بن حمد المصري هذه الخطة، موضحا أن التكاليف مرتفعة.");
+    assert!(names.iter().all(|n| n == "سالم بن حمد"), "{names:?}");
+}
+
+#[test]
+fn a_common_noun_with_li_after_a_name_is_no_part_of_it() {
+    let text = "وصلت الوزيرة إلى العاصمة لتحضر مع رئيس الوزراء كينجي تاكودا لإصلاحات \"واضحة\" \
+                يسعيان لإقرارها. وقال تاكودا إن الاتفاق قريب.";
+    let x = extract(text);
+    assert!(
+        x.speakers.iter().all(|s| !s.name.contains("لإصلاحات")),
+        "{:?}",
+        x.speakers.iter().map(|s| &s.name).collect::<Vec<_>>()
+    );
+}

@@ -60,6 +60,8 @@ pub struct Token {
     pub has_digit: bool,
     /// What the corpus says about the word (without و/ف) in names.
     pub name_hint: NameHint,
+    /// The same for the stem without ب ل ك ال, when one was stripped («المجتمع» -> «مجتمع»).
+    pub core_hint: NameHint,
 }
 
 impl Token {
@@ -177,6 +179,7 @@ impl Tokens {
             arabic_letters: 0,
             has_digit: false,
             name_hint: NameHint::Unknown,
+            core_hint: NameHint::Unknown,
         });
     }
 
@@ -217,6 +220,7 @@ impl Tokens {
             arabic_letters: arabic.min(255) as u8,
             has_digit,
             name_hint: NameHint::Unknown,
+            core_hint: NameHint::Unknown,
         };
         if arabic > 0 {
             // «ألكسندر»، «ألمانيا»: alef with hamza before ل is no article.
@@ -343,7 +347,9 @@ fn analyse(word: &str, token: &mut Token, lex: &Compiled, hamza_al: bool) {
         // A stem found by stripping clitics is a noun: function-word classes stay out
         // («الآن» is no «أن»).
         if core.len() != bare.len() {
-            class |= lex.entry(core).class & NOUN_CLASSES;
+            let core_entry = lex.entry(core);
+            class |= core_entry.class & NOUN_CLASSES;
+            token.core_hint = core_entry.name_hint;
         }
     }
     // A word that is itself in the lexicon keeps no ب/ل clitic (بين، بعد، لدى).

@@ -3,7 +3,8 @@
 
 use super::parser::{Flow, MAX_NAME, Parser, State};
 use super::words::{
-    bi_ambiguous, gender_of, is_adjective, li_ambiguous, name_like, not_a_name_start, number_of,
+    bi_ambiguous, family_nisba, gender_of, is_adjective, li_ambiguous, name_like, not_a_name_start,
+    number_of,
 };
 use super::{Gender, Number, Strength};
 use crate::attribution::SpeakerKind;
@@ -194,10 +195,21 @@ impl Parser<'_, '_> {
         if !(name_like(t) || ali) || t.is(Class::OrgHead) || t.is(Class::Group) {
             return Flow::Stop;
         }
-        // A listed adjective goes on with a place name: «الإمارات العربية المتحدة».
+        // ب or ل on a common noun or adverb («بشكل», «لإثبات») starts the framing or content
+        // after the name.
+        if t.clitics & (clitic::BI | clitic::LI) != 0
+            && matches!(t.core_hint, NameHint::Adverb | NameHint::CommonNoun)
+        {
+            return Flow::Stop;
+        }
+        // A listed adjective goes on with a place name: «الإمارات العربية المتحدة». A family
+        // nisba goes on with a name: definite, nisba-shaped, its stem unknown as a common word
+        // («... بن أحمد الفلاني»).
         if definite
             && !self.lenient
-            && (e - s >= 2 && !(t.is(Class::Adjective) && is_adjective(tokens, self.j - 1))
+            && (e - s >= 2
+                && !(t.is(Class::Adjective) && is_adjective(tokens, self.j - 1))
+                && !family_nisba(tokens, self.j)
                 || !is_adjective(tokens, self.j) && tokens.core(self.j).chars().count() < 3)
         {
             return Flow::Stop;

@@ -174,3 +174,17 @@ pub(super) fn not_a_name_start(tokens: &Tokens, j: usize) -> bool {
         _ => false,
     }
 }
+
+/// A definite nisba whose stem the corpus does not know as a common word («الفلاني» but not
+/// «المصري»، whose stem «مصري» is an ordinary adjective): a family name.
+pub(super) fn family_nisba(tokens: &Tokens, j: usize) -> bool {
+    let t = &tokens.list[j];
+    t.has(clitic::AL)
+        && !t.has(clitic::BI)
+        && !t.has(clitic::LI)
+        && !t.is(Class::Adjective)
+        && t.class == 0
+        && t.name_hint == NameHint::Unknown
+        && t.core_hint == NameHint::Unknown
+        && is_adjective(tokens, j)
+}
