@@ -94,3 +94,16 @@ fn a_common_noun_with_li_after_a_name_is_no_part_of_it() {
         x.speakers.iter().map(|s| &s.name).collect::<Vec<_>>()
     );
 }
+
+#[test]
+fn a_name_after_a_spokesman_of_a_body_is_the_spokesman() {
+    assert_eq!(
+        pairs("أكد المتحدث باسم الحكومة المحلية سالم داود أن الهدنة صامدة."),
+        [("سالم داود".to_string(), "الهدنة صامدة".to_string())]
+    );
+    let x = extract("أكد المتحدث باسم الحكومة المحلية سالم داود أن الهدنة صامدة.");
+    assert_eq!(
+        x.speakers[0].role.as_deref(),
+        Some("المتحدث باسم الحكومة المحلية")
+    );
+}

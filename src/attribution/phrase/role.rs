@@ -219,8 +219,9 @@ impl Parser<'_, '_> {
                 // «وأبرزت النائبة تشبث المرأة»: a known speaker by title, then content.
                 return Flow::Stop;
             }
-            if self.role_has_bism && !self.name_after_honorific {
-                // «المتحدث باسم رئيس كوريا الجنوبية مون»: the name is the principal's.
+            if self.role_has_bism && !self.name_after_honorific && !self.principal_is_body() {
+                // «المتحدث باسم رئيس كوريا الجنوبية مون»: the name is the principal's. (Not
+                // after a body: «المتحدث باسم الوزارة سالم X» names the spokesman.)
                 self.role = Some((s, self.j + 1));
                 self.j += 1;
                 return Flow::Continue;
@@ -237,5 +238,20 @@ impl Parser<'_, '_> {
             return Flow::Continue;
         }
         Flow::Stop
+    }
+}
+
+impl Parser<'_, '_> {
+    /// The principal after «باسم» is a body (an organisation, not a person's title):
+    /// «المتحدث باسم الحكومة», «الناطق باسم الجيش».
+    fn principal_is_body(&self) -> bool {
+        let tokens = self.cx.tokens;
+        let Some((s, e)) = self.role else {
+            return false;
+        };
+        (s..e)
+            .find(|&k| tokens.bare(k) == "باسم" || tokens.folded(k) == "باسم")
+            .and_then(|k| tokens.list.get(k + 1))
+            .is_some_and(|t| t.is(Class::OrgHead) && !t.is(Class::Title))
     }
 }
