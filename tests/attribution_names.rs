@@ -107,3 +107,23 @@ fn a_name_after_a_spokesman_of_a_body_is_the_spokesman() {
         Some("المتحدث باسم الحكومة المحلية")
     );
 }
+
+#[test]
+fn the_medium_a_source_spoke_to_is_no_part_of_the_source() {
+    assert_eq!(
+        pairs("وقال مصدر أمني لوكالة الأنباء المحلية إن الطريق أغلق."),
+        [("مصدر أمني".to_string(), "الطريق أغلق".to_string())]
+    );
+}
+
+#[test]
+fn a_definite_group_after_a_definite_source_is_the_cues_object() {
+    let names = speaker_names("ويتهم التقرير المسؤولين المحليين بالتقصير في حماية العمال.");
+    assert!(names.iter().all(|n| n == "التقرير"), "{names:?}");
+}
+
+#[test]
+fn a_passive_auxiliary_or_a_time_adverb_ends_the_phrase() {
+    let names = speaker_names("وقال الوزير سالم داود آنذاك إن الخطة جاهزة.");
+    assert!(names.iter().all(|n| n == "سالم داود"), "{names:?}");
+}

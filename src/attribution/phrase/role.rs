@@ -87,6 +87,21 @@ impl Parser<'_, '_> {
             return Flow::Continue;
         }
         if self.state == State::Group {
+            if t.has(clitic::LI) && t.is(Class::Conduit) {
+                // «مصدر برلماني لوكالة ...»: the medium the source spoke to.
+                return Flow::Stop;
+            }
+            let prev = &list[self.j - 1];
+            if definite
+                && t.is(Class::Group)
+                && !t.has(clitic::CONJ)
+                && prev.has(clitic::AL)
+                && (prev.is(Class::Group) || prev.is(Class::InfoSource))
+            {
+                // «ويتهم التقرير المسؤولين ...»: a definite head takes no definite genitive;
+                // the second noun is the cue's object.
+                return Flow::Stop;
+            }
             // «شهود عيان»: one noun may complete the group's head.
             let complement = list[self.j - 1].is(Class::Group)
                 && name_like(t)
