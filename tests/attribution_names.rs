@@ -127,3 +127,15 @@ fn a_passive_auxiliary_or_a_time_adverb_ends_the_phrase() {
     let names = speaker_names("وقال الوزير سالم داود آنذاك إن الخطة جاهزة.");
     assert!(names.iter().all(|n| n == "سالم داود"), "{names:?}");
 }
+
+#[test]
+fn a_verb_is_no_speaker() {
+    // The corpus sees «شهدت» after قد/لم: a verb, so no name starts there.
+    let x =
+        extract("قال الخبير سالم داود إن السوق مستقرة. وحول الأسعار قال شهدت الأسواق تراجعا كبيرا.");
+    assert!(
+        x.speakers.iter().all(|s| !s.name.contains("شهدت")),
+        "{:?}",
+        x.speakers.iter().map(|s| &s.name).collect::<Vec<_>>()
+    );
+}

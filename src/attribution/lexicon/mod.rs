@@ -53,6 +53,8 @@ pub enum NameHint {
     Unknown,
     /// Mostly seen right after a first name or a name particle: a surname («الجبرتي»).
     Part,
+    /// Never seen in a name, often after قد/لم/لن/سوف: a verb (شهدت).
+    Verb,
     /// Never seen in a name, often written with tanween: an adverb or accusative (مرارا).
     Adverb,
     /// Never seen in a name, often with the article: a common noun (رقم، سلوك).
@@ -175,7 +177,7 @@ impl Lexicon {
     }
 }
 
-/// Parses `names.txt`: `[name_part]`, `[adverb]` and `[common_noun]` sections of folded words, one a line;
+/// Parses `names.txt`: `[name_part]`, `[verb]`, `[adverb]` and `[common_noun]` sections of folded words, one a line;
 /// `#` starts a comment line.
 pub fn parse_name_hints(text: &str) -> BTreeMap<String, NameHint> {
     let mut hints = BTreeMap::new();
@@ -184,6 +186,7 @@ pub fn parse_name_hints(text: &str) -> BTreeMap<String, NameHint> {
         match line {
             "" => {}
             "[name_part]" => hint = NameHint::Part,
+            "[verb]" => hint = NameHint::Verb,
             "[adverb]" => hint = NameHint::Adverb,
             "[common_noun]" => hint = NameHint::CommonNoun,
             _ if line.starts_with('#') || hint == NameHint::Unknown => {}

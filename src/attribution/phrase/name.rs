@@ -168,10 +168,10 @@ impl Parser<'_, '_> {
         }
         // The corpus decides where the grammar cannot: a word seen mostly right after first
         // names is a surname, even with the article or when it is also a noun («سالم الشاهد»);
-        // an adverb or accusative is no part of a name («بكين مرارا»). (A common noun may be
+        // a verb, an adverb or an accusative is no part of a name («بكين مرارا»). (A common noun may be
         // a surname: «نصر».)
         match t.name_hint {
-            NameHint::Adverb => return Flow::Stop,
+            NameHint::Verb | NameHint::Adverb => return Flow::Stop,
             NameHint::Part
                 if !prep
                     && t.clitics & (clitic::BI | clitic::LI | clitic::CONJ) == 0

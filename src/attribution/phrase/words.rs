@@ -156,13 +156,13 @@ pub(super) fn apposition_follows(
     }
 }
 
-/// The word at `j` cannot start a name, by what the corpus says of it: an adverb or accusative
-/// (مرارا), or a common noun (رقم، صمت) unless a surname-like word follows: a plain unknown
+/// The word at `j` cannot start a name, by what the corpus says of it: a verb (شهدت), an adverb
+/// or accusative (مرارا), or a common noun (رقم، صمت) unless a surname-like word follows: a plain unknown
 /// word or a known surname («وداد X»: a first name that is also a noun). (Not a definite nisba:
 /// «اتهم ميليشيات الحوثي» has a noun and its adjective.)
 pub(super) fn not_a_name_start(tokens: &Tokens, j: usize) -> bool {
     match tokens.list[j].name_hint {
-        NameHint::Adverb => true,
+        NameHint::Verb | NameHint::Adverb => true,
         NameHint::CommonNoun => {
             let Some(next) = tokens.list.get(j + 1).filter(|t| t.is_word()) else {
                 return true;
