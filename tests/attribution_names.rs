@@ -139,3 +139,38 @@ fn a_verb_is_no_speaker() {
         x.speakers.iter().map(|s| &s.name).collect::<Vec<_>>()
     );
 }
+
+#[test]
+fn an_honorific_after_a_role_ending_in_a_place_starts_the_name() {
+    assert_eq!(
+        speaker_names("وأوضح مدير إدارة الرقابة بصحة المدينة الدكتور سامي داود أن الجولات مستمرة."),
+        ["سامي داود"]
+    );
+}
+
+#[test]
+fn an_honorific_after_a_name_starts_another_person() {
+    let names = speaker_names(
+        "وحضر الحفل الوزير سالم داود الدكتور كريم سامي، وقال الدكتور كريم سامي إن الحفل ناجح.",
+    );
+    assert!(
+        names.iter().all(|n| !n.contains("داود الدكتور")),
+        "{names:?}"
+    );
+}
+
+#[test]
+fn a_european_name_particle_that_is_also_a_function_word_stays_in_the_name() {
+    assert_eq!(
+        speaker_names("وقال رئيس الاتحاد الفرنسي جان لو مارتيني إن الفريق جاهز."),
+        ["جان لو مارتيني"]
+    );
+}
+
+#[test]
+fn a_manner_adverbial_ends_the_name() {
+    assert_eq!(
+        speaker_names("وقال رئيس الوزراء كينجي تاكودا بشكل مباشر إن الاتفاق مهم."),
+        ["كينجي تاكودا"]
+    );
+}

@@ -157,6 +157,24 @@ impl Parser<'_, '_> {
             self.j += 1;
             return Flow::Continue;
         }
+        if t.is(Class::Honorific)
+            && !t.is(Class::NameParticle)
+            && e > s
+            && !list[self.j - 1].is(Class::NameParticle)
+        {
+            if let Some((rs, _)) = self.role.filter(|_| !self.name_after_honorific) {
+                // «المرجع في البلد آية الله X»، «مدير الإدارة بصحة المدينة الدكتور X»: the
+                // words taken as a name were the end of the role; the name follows the
+                // honorific (the token is read again in the role state).
+                self.role = Some((rs, self.j));
+                self.name = None;
+                self.state = State::Role;
+                self.last_definite = true;
+                return Flow::Continue;
+            }
+            // «... سالم الدكتور سامي X»: an honorific starts another person.
+            return Flow::Stop;
+        }
         let after_particle = e > s && list[e - 1].is(Class::NameParticle);
         if e - s >= MAX_NAME && !t.is(Class::NameParticle) && !after_particle {
             return Flow::Stop;

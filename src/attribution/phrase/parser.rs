@@ -7,7 +7,7 @@ use super::words::{
     apposition_follows, bi_ambiguous, gender_of, is_stop_word, members_follow, name_like,
 };
 use super::{Gender, Number, Phrase, Strength};
-use crate::attribution::lexicon::{Class, Tense};
+use crate::attribution::lexicon::{Class, NameHint, Tense};
 use crate::attribution::structure::is_quote_mark;
 use crate::attribution::tokens::{Kind, Token, clitic};
 use crate::attribution::{Context, SpeakerKind};
@@ -190,7 +190,7 @@ impl<'a, 'c> Parser<'a, 'c> {
         {
             return Flow::Stop;
         }
-        if is_stop_word(t) {
+        if is_stop_word(t) && !self.particle_inside_name() {
             return Flow::Stop;
         }
         if self.j > self.i
@@ -291,6 +291,23 @@ impl<'a, 'c> Parser<'a, 'c> {
             _ => {}
         }
         Flow::Pass
+    }
+
+    /// «جان لو X»: a particle of a European name that is also a function word («لو» if), inside
+    /// a name and before an unknown word without clitics.
+    fn particle_inside_name(&self) -> bool {
+        let tokens = self.cx.tokens;
+        self.state == State::Name
+            && matches!(
+                tokens.folded(self.j),
+                "لو" | "دي" | "دو" | "دا" | "فون" | "فان"
+            )
+            && self.j + 1 < self.limit
+            && tokens.list[self.j + 1].is_word()
+            && tokens.list[self.j + 1].clitics == 0
+            && tokens.list[self.j + 1].class == 0
+            && tokens.list[self.j + 1].cue.is_none()
+            && tokens.list[self.j + 1].name_hint == NameHint::Unknown
     }
 
     fn word_in_state(&mut self, t: &Token) -> Flow {
