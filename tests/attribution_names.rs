@@ -174,3 +174,10 @@ fn a_manner_adverbial_ends_the_name() {
         ["كينجي تاكودا"]
     );
 }
+
+#[test]
+fn a_verbal_noun_in_construct_starts_no_name() {
+    // «تقسيم» is often possessed (تقسيمها): a common noun, not a speaker.
+    let names = speaker_names("ونفى تقسيم الأراضي أي مساس بالحقوق.");
+    assert!(names.iter().all(|n| !n.contains("تقسيم")), "{names:?}");
+}
