@@ -181,3 +181,19 @@ fn a_verbal_noun_in_construct_starts_no_name() {
     let names = speaker_names("ونفى تقسيم الأراضي أي مساس بالحقوق.");
     assert!(names.iter().all(|n| !n.contains("تقسيم")), "{names:?}");
 }
+
+#[test]
+fn a_title_after_an_organisation_closed_by_its_adjective_is_the_object() {
+    let names = speaker_names(
+        "واستدعت الخارجية المحلية السفير الأجنبي سالم داود، وأبلغته أن أمامه أسبوعا للمغادرة.",
+    );
+    assert!(names.iter().all(|n| !n.contains("السفير")), "{names:?}");
+}
+
+#[test]
+fn relatives_of_someone_are_a_group() {
+    assert_eq!(
+        speaker_names("وعبر ذوو الضحايا عن شكرهم للمسعفين."),
+        ["ذوو الضحايا"]
+    );
+}

@@ -210,6 +210,17 @@ impl Parser<'_, '_> {
             self.j += 1;
             return Flow::Continue;
         }
+        if t.is(Class::Title)
+            && definite
+            && !t.has(clitic::CONJ)
+            && self.kind == SpeakerKind::Org
+            && list[self.j - 1].has(clitic::AL)
+            && is_adjective(tokens, self.j - 1)
+        {
+            // «استدعت الخارجية المحلية السفير ...»: an organisation closed by its adjective;
+            // the person after it is the cue's object.
+            return Flow::Stop;
+        }
         if t.is(Class::Title) || t.is(Class::OrgHead) {
             self.role = Some((s, self.j + 1));
             self.last_definite = definite;
