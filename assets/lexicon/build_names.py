@@ -14,7 +14,7 @@ harakat and tatweel dropped). Text is cut at punctuation; counts are over adjace
 - [name_part]: words that follow a name word or particle in >= 30% of their occurrences (at
   least twice): surnames, also definite ones («الجبرتي») or ones that are common nouns elsewhere.
 - Words without the article that are no name (never after an honorific, rarely after a name
-  word): [verb] if they follow قد/لم/لن/سوف in >= 10% of their occurrences and at least 15
+  word; not و/ف + a more frequent word): [verb] if they follow قد/لم/لن/سوف in >= 10% of their occurrences and at least 15
   times (شهدت); [adverb] if written with tanween fatha in >= 5% of their occurrences (adverbs and
   accusatives: مرارا، ميدانيا، متحدثا); else [common_noun] if the word with the article (or its
   stem before ها/هم/هما with the article), written with a plain alef, is at least half as
@@ -95,7 +95,12 @@ def main():
         return after_honorific[w] >= 1 or after_name[w] >= 2 and after_name[w] / total[w] >= 0.1
 
     name_part = sorted(w for w, c in after_name.items() if c >= 2 and c / total[w] >= 0.3)
-    plain = [w for w in total if not w.startswith("ال") and not w.isascii() and not namey(w)]
+    def conjunction_plus_word(w):
+        # «وبان» is و + «بان»: the engine strips و/ف itself.
+        return w[0] in "وف" and total[w[1:]] > total[w]
+
+    plain = [w for w in total if not w.startswith("ال") and not w.isascii() and not namey(w)
+             and not conjunction_plus_word(w)]
     verb = sorted(w for w in plain
                   if after_verb_particle[w] >= 15 and after_verb_particle[w] / total[w] >= 0.1)
     adverb = sorted(w for w in plain if tanween[w] >= 2 and tanween[w] / total[w] >= 0.05
