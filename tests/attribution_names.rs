@@ -197,3 +197,15 @@ fn relatives_of_someone_are_a_group() {
         ["ذوو الضحايا"]
     );
 }
+
+#[test]
+fn a_possessed_common_noun_is_content_but_a_possessed_person_speaks() {
+    assert_eq!(
+        pairs("وانتقد الاتحاد تسامحه مع المخالفين."),
+        [("الاتحاد".to_string(), "تسامحه مع المخالفين".to_string())]
+    );
+    assert_eq!(
+        pairs("وقال والده إن الشاب كان مجتهدا."),
+        [("والده".to_string(), "الشاب كان مجتهدا".to_string())]
+    );
+}
