@@ -209,3 +209,11 @@ fn a_possessed_common_noun_is_content_but_a_possessed_person_speaks() {
         [("والده".to_string(), "الشاب كان مجتهدا".to_string())]
     );
 }
+
+#[test]
+fn a_courtesy_title_of_several_words_is_an_honorific() {
+    assert_eq!(
+        speaker_names("وأكد صاحب السمو الملكي الأمير سالم بن داود أن المشروع يخدم المواطنين."),
+        ["سالم بن داود"]
+    );
+}
