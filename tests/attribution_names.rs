@@ -217,3 +217,25 @@ fn a_courtesy_title_of_several_words_is_an_honorific() {
         ["سالم بن داود"]
     );
 }
+
+#[test]
+fn a_quantity_of_people_is_a_group_but_never_alone() {
+    assert_eq!(
+        speaker_names("وبحسب عدد من الطلاب فإن المعامل مغلقة."),
+        ["عدد من الطلاب"]
+    );
+    assert_eq!(
+        speaker_names("وقال مفاوضو الدول الخمس إنهم لم يتوصلوا إلى اتفاق."),
+        ["مفاوضو الدول الخمس"]
+    );
+    let names = speaker_names("وأكد عدد أن الأسعار مرتفعة.");
+    assert!(names.iter().all(|n| n != "عدد"), "{names:?}");
+}
+
+#[test]
+fn an_informed_source_keeps_its_complement() {
+    assert_eq!(
+        speaker_names("وقال مصدر مطلع على الملف إن الاتفاق قريب."),
+        ["مصدر مطلع على الملف"]
+    );
+}

@@ -120,6 +120,7 @@ word_classes! {
     SourceCue = "source_cue",
     RelayVerb = "relay_verb",
     PhraseStop = "phrase_stop",
+    Quantifier = "quantifier",
 }
 
 const CUES_TOML: &str = include_str!("../../../assets/lexicon/cues.toml");

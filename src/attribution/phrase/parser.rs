@@ -359,6 +359,10 @@ impl<'a, 'c> Parser<'a, 'c> {
             let e = e.min(end);
             self.role = (e > s).then_some((s, e));
         }
+        // «عدد» alone names no one: a quantity needs its people («عدد من الطلاب»).
+        if end == self.i + 1 && list[self.i].is(Class::Quantifier) {
+            return None;
+        }
         if self.name.is_some() && self.role.is_none_or(|(s, _)| list[s].is(Class::Honorific)) {
             self.kind = SpeakerKind::Person;
             if self.name_after_honorific {

@@ -38,7 +38,8 @@ impl Parser<'_, '_> {
                 || self.name.is_some()
                 || !(matches!(tokens.bare(self.j), "في" | "لدي" | "الي")
                     || (self.state == State::Group || self.number == Number::Plural)
-                        && tokens.bare(self.j) == "من")
+                        && tokens.bare(self.j) == "من"
+                    || tokens.bare(self.j) == "علي" && informed(tokens.core(self.j - 1)))
             {
                 return Flow::Stop;
             }
@@ -280,4 +281,9 @@ impl Parser<'_, '_> {
             .and_then(|k| tokens.list.get(k + 1))
             .is_some_and(|t| t.is(Class::OrgHead) && !t.is(Class::Title))
     }
+}
+
+/// «مطلع على»: a source informed on a matter, whose complement is part of the description.
+fn informed(core: &str) -> bool {
+    matches!(core, "مطلع" | "مطلعه" | "مطلعون" | "مطلعين")
 }
