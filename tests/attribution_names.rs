@@ -239,3 +239,11 @@ fn an_informed_source_keeps_its_complement() {
         ["مصدر مطلع على الملف"]
     );
 }
+
+#[test]
+fn an_honorific_shaped_surname_ends_a_name_with_a_particle() {
+    assert_eq!(
+        speaker_names("وأوضح مدير المشاريع المهندس سالم بن أحمد السيد أن الطريق اكتمل."),
+        ["سالم بن أحمد السيد"]
+    );
+}

@@ -157,10 +157,16 @@ impl Parser<'_, '_> {
             self.j += 1;
             return Flow::Continue;
         }
+        // «... بن أحمد السيد أن»: an honorific-shaped surname ends a name with a particle.
+        let surname_honorific = (s..e).any(|k| list[k].is(Class::NameParticle))
+            && list.get(self.j + 1).is_none_or(|n| {
+                n.is_exactly(Class::Complementizer) || n.punct().is_some_and(|c| c != '.')
+            });
         if t.is(Class::Honorific)
             && !t.is(Class::NameParticle)
             && e > s
             && !list[self.j - 1].is(Class::NameParticle)
+            && !surname_honorific
         {
             if let Some((rs, _)) = self.role.filter(|_| !self.name_after_honorific) {
                 // «المرجع في البلد آية الله X»، «مدير الإدارة بصحة المدينة الدكتور X»: the
