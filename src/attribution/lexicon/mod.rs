@@ -178,8 +178,8 @@ impl Lexicon {
     }
 }
 
-/// Parses `names.txt`: `[name_part]`, `[verb]`, `[adverb]` and `[common_noun]` sections of folded words, one a line;
-/// `#` starts a comment line.
+/// Parses `names.txt`: `[name_part]`, `[verb]`, `[adverb]` and `[common_noun]` sections of folded
+/// words, one a line; `#` starts a comment line.
 pub fn parse_name_hints(text: &str) -> BTreeMap<String, NameHint> {
     let mut hints = BTreeMap::new();
     let mut hint = NameHint::Unknown;
@@ -191,8 +191,9 @@ pub fn parse_name_hints(text: &str) -> BTreeMap<String, NameHint> {
             "[adverb]" => hint = NameHint::Adverb,
             "[common_noun]" => hint = NameHint::CommonNoun,
             _ if line.starts_with('#') || hint == NameHint::Unknown => {}
+            // build_names.py writes folded words: no folding here (17,000 words at start-up).
             word => {
-                hints.insert(crate::arabic::fold(word), hint);
+                hints.insert(word.to_string(), hint);
             }
         }
     }
