@@ -247,3 +247,13 @@ fn an_honorific_shaped_surname_ends_a_name_with_a_particle() {
         ["سالم بن أحمد السيد"]
     );
 }
+
+#[test]
+fn an_amount_is_no_speaker() {
+    let x = extract("ورفعت الحكومة المساعدة إلى 131 مليون دولار سبق أن أعلنت عنها.");
+    assert!(
+        x.speakers.iter().all(|s| !s.name.contains("مليون")),
+        "{:?}",
+        x.speakers.iter().map(|s| &s.name).collect::<Vec<_>>()
+    );
+}
