@@ -257,3 +257,29 @@ fn an_amount_is_no_speaker() {
         x.speakers.iter().map(|s| &s.name).collect::<Vec<_>>()
     );
 }
+
+#[test]
+fn a_name_written_with_hamza_and_lam_starts_the_name_after_a_closed_role() {
+    assert_eq!(
+        speaker_names("وقالت وزيرة الشؤون الاجتماعية أليس كرموش إن البرنامج ناجح."),
+        ["أليس كرموش"]
+    );
+}
+
+#[test]
+fn a_spokesman_bilisan_is_like_bism() {
+    assert_eq!(
+        speaker_names("وقال الناطق بلسان الحكومة سالم داود إن البرنامج ناجح."),
+        ["سالم داود"]
+    );
+}
+
+#[test]
+fn interrogatives_and_conjunctions_are_no_speakers() {
+    let x = extract("وقال الوزير سالم داود إن الخطة جاهزة. وأضاف: كيف لنا أن نتأخر؟");
+    assert!(
+        x.speakers.iter().all(|s| !s.name.contains("كيف")),
+        "{:?}",
+        x.speakers.iter().map(|s| &s.name).collect::<Vec<_>>()
+    );
+}

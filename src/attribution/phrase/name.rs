@@ -3,8 +3,8 @@
 
 use super::parser::{Flow, MAX_NAME, Parser, State};
 use super::words::{
-    bi_ambiguous, family_nisba, gender_of, is_adjective, li_ambiguous, name_like, not_a_name_start,
-    number_of,
+    bi_ambiguous, family_nisba, gender_of, is_adjective, is_definite, li_ambiguous, name_like,
+    not_a_name_start, number_of,
 };
 use super::{Gender, Number, Strength};
 use crate::attribution::SpeakerKind;
@@ -37,7 +37,7 @@ impl Parser<'_, '_> {
             self.role = Some((self.j, self.j + 1));
             self.gender = gender_of(tokens, self.j);
             self.number = number_of(tokens, self.j);
-            self.last_definite = t.has(clitic::AL) || tokens.bare(self.j).starts_with("ال");
+            self.last_definite = is_definite(self.cx, self.j);
             self.strength = Strength::Described;
         } else if t.is(Class::OrgHead)
             && !t.has(clitic::BI)
@@ -120,7 +120,7 @@ impl Parser<'_, '_> {
         let tokens = cx.tokens;
         let list = &tokens.list;
         let (s, e) = self.name.unwrap_or((self.j, self.j));
-        let definite = t.has(clitic::AL) || tokens.bare(self.j).starts_with("ال");
+        let definite = is_definite(self.cx, self.j);
         if t.is(Class::Title)
             && !t.has(clitic::BI)
             && !t.has(clitic::LI)

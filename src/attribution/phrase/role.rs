@@ -3,8 +3,8 @@
 
 use super::parser::{Flow, MAX_ROLE, Parser, State};
 use super::words::{
-    bi_ambiguous, is_adjective, li_ambiguous, members_follow, name_like, not_a_name_start,
-    plain_word,
+    bi_ambiguous, is_adjective, is_definite, li_ambiguous, members_follow, name_like,
+    not_a_name_start, plain_word,
 };
 use super::{Number, Strength};
 use crate::attribution::SpeakerKind;
@@ -49,14 +49,19 @@ impl Parser<'_, '_> {
             self.j += 1;
             return Flow::Continue;
         }
-        if tokens.bare(self.j) == "باسم" || tokens.folded(self.j) == "باسم" {
+        if matches!(tokens.bare(self.j), "باسم" | "بلسان") {
             self.role_has_bism = true;
             self.role = Some((s, self.j + 1));
             self.last_definite = false;
             self.j += 1;
             return Flow::Continue;
         }
-        let definite = t.has(clitic::AL) || tokens.bare(self.j).starts_with("ال");
+        // A name written with hamza + ل (ألكسندر) looks definite when folded: it closes an open
+        // construct chain («سفير روسيا ألكسندر X») but starts the name after a closed role
+        // («وزيرة الشؤون الاجتماعية أليس X»).
+        let definite = t.has(clitic::AL)
+            || tokens.bare(self.j).starts_with("ال")
+                && (is_definite(cx, self.j) || !self.last_definite);
         // An adjective agrees in definiteness: «النائبة ليلى» is no nisba.
         let adjective =
             is_adjective(tokens, self.j) && (definite || !self.last_definite) && !self.after_prep;
@@ -277,7 +282,7 @@ impl Parser<'_, '_> {
             return false;
         };
         (s..e)
-            .find(|&k| tokens.bare(k) == "باسم" || tokens.folded(k) == "باسم")
+            .find(|&k| matches!(tokens.bare(k), "باسم" | "بلسان"))
             .and_then(|k| tokens.list.get(k + 1))
             .is_some_and(|t| t.is(Class::OrgHead) && !t.is(Class::Title))
     }

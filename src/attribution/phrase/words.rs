@@ -188,3 +188,14 @@ pub(super) fn family_nisba(tokens: &Tokens, j: usize) -> bool {
         && t.core_hint == NameHint::Unknown
         && is_adjective(tokens, j)
 }
+
+/// The word has the article: «ال» written with a plain alef («ألكسندر»، «أليس» are names whose
+/// folded form starts with «ال»).
+pub(super) fn is_definite(cx: &Context, j: usize) -> bool {
+    let t = &cx.tokens.list[j];
+    t.has(clitic::AL)
+        || cx.tokens.bare(j).starts_with("ال")
+            && !cx.text[t.range()]
+                .trim_start_matches(['و', 'ف'])
+                .starts_with(['أ', 'إ', 'آ'])
+}
