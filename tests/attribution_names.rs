@@ -283,3 +283,11 @@ fn interrogatives_and_conjunctions_are_no_speakers() {
         x.speakers.iter().map(|s| &s.name).collect::<Vec<_>>()
     );
 }
+
+#[test]
+fn one_of_a_group_is_a_speaker_and_ends_a_name_before_it() {
+    assert_eq!(
+        speaker_names("وقال أحد المسؤولين المحليين إن الطريق أغلق."),
+        ["أحد المسؤولين المحليين"]
+    );
+}
