@@ -291,3 +291,14 @@ fn one_of_a_group_is_a_speaker_and_ends_a_name_before_it() {
         ["أحد المسؤولين المحليين"]
     );
 }
+
+#[test]
+fn a_definite_noun_after_a_groups_indefinite_adjective_is_the_object() {
+    assert_eq!(
+        pairs("ودعا حقوقيون بارزون المجتمع الدولي إلى التحرك."),
+        [(
+            "حقوقيون بارزون".to_string(),
+            "المجتمع الدولي إلى التحرك".to_string()
+        )]
+    );
+}

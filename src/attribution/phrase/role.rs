@@ -108,6 +108,17 @@ impl Parser<'_, '_> {
                 // the second noun is the cue's object.
                 return Flow::Stop;
             }
+            if definite
+                && !adjective
+                && !t.has(clitic::BI)
+                && !list[self.j - 1].has(clitic::AL)
+                && !list[self.j - 1].is(Class::Group)
+                && is_adjective(tokens, self.j - 1)
+            {
+                // «حقوقيون بارزون المجتمع الدولي»: after an indefinite adjective a definite
+                // noun is no genitive of the group; it is the cue's object.
+                return Flow::Stop;
+            }
             // «شهود عيان»: one noun may complete the group's head.
             let complement = list[self.j - 1].is(Class::Group)
                 && name_like(t)
