@@ -302,3 +302,11 @@ fn a_definite_noun_after_a_groups_indefinite_adjective_is_the_object() {
         )]
     );
 }
+
+#[test]
+fn an_acronym_in_parentheses_is_left_out_of_the_name() {
+    assert_eq!(
+        speaker_names("وقالت وكالة الأنباء المحلية (وام) إن الطريق أغلق."),
+        ["وكالة الأنباء المحلية"]
+    );
+}

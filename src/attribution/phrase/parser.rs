@@ -345,6 +345,17 @@ impl<'a, 'c> Parser<'a, 'c> {
         {
             end -= 1;
         }
+        // «وكالة الأنباء الرسمية (سانا)»: the acronym in parentheses is no part of the name
+        // (but «صحيفة (X)» and «فريق (8 آذار)» are named by it).
+        if end > self.i + 3
+            && list[end - 1].punct() == Some(')')
+            && let Some(open) = (self.i + 2..end - 1)
+                .rev()
+                .find(|&k| list[k].punct() == Some('('))
+            && !list[open..end].iter().any(|t| t.has_digit)
+        {
+            end = open;
+        }
         if end <= self.i {
             return None;
         }
