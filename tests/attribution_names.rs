@@ -46,9 +46,9 @@ fn a_surname_seen_after_first_names_continues_a_long_name() {
 
 #[test]
 fn an_adverb_written_with_tanween_ends_a_name() {
-    let got = pairs("قالت طهران إن الحادث مؤسف. ونفت طهران مرارا أي مسؤولية عن الحادث.");
+    let got = pairs("قالت كارانيا إن الحادث مؤسف. ونفت كارانيا مرارا أي مسؤولية عن الحادث.");
     assert_eq!(got.len(), 2, "{got:?}");
-    assert!(got.iter().all(|(n, _)| n == "طهران"), "{got:?}");
+    assert!(got.iter().all(|(n, _)| n == "كارانيا"), "{got:?}");
 }
 
 #[test]
@@ -118,7 +118,7 @@ fn the_medium_a_source_spoke_to_is_no_part_of_the_source() {
 
 #[test]
 fn a_definite_group_after_a_definite_source_is_the_cues_object() {
-    let names = speaker_names("ويتهم التقرير المسؤولين المحليين بالتقصير في حماية العمال.");
+    let names = speaker_names("ويتهم التقرير الموظفين المحليين بالتقصير في حماية العمال.");
     assert!(names.iter().all(|n| n == "التقرير"), "{names:?}");
 }
 
@@ -221,12 +221,12 @@ fn a_courtesy_title_of_several_words_is_an_honorific() {
 #[test]
 fn a_quantity_of_people_is_a_group_but_never_alone() {
     assert_eq!(
-        speaker_names("وبحسب عدد من الطلاب فإن المعامل مغلقة."),
-        ["عدد من الطلاب"]
+        speaker_names("وبحسب عدد من الخبراء فإن المحصول وفير."),
+        ["عدد من الخبراء"]
     );
     assert_eq!(
-        speaker_names("وقال مفاوضو الدول الخمس إنهم لم يتوصلوا إلى اتفاق."),
-        ["مفاوضو الدول الخمس"]
+        speaker_names("وقال مفاوضو البلدين إنهم لم يتوصلوا إلى اتفاق."),
+        ["مفاوضو البلدين"]
     );
     let names = speaker_names("وأكد عدد أن الأسعار مرتفعة.");
     assert!(names.iter().all(|n| n != "عدد"), "{names:?}");
@@ -235,8 +235,8 @@ fn a_quantity_of_people_is_a_group_but_never_alone() {
 #[test]
 fn an_informed_source_keeps_its_complement() {
     assert_eq!(
-        speaker_names("وقال مصدر مطلع على الملف إن الاتفاق قريب."),
-        ["مصدر مطلع على الملف"]
+        speaker_names("وقال مصدر مطلع على المحادثات إن الاتفاق قريب."),
+        ["مصدر مطلع على المحادثات"]
     );
 }
 
@@ -295,10 +295,10 @@ fn one_of_a_group_is_a_speaker_and_ends_a_name_before_it() {
 #[test]
 fn a_definite_noun_after_a_groups_indefinite_adjective_is_the_object() {
     assert_eq!(
-        pairs("ودعا حقوقيون بارزون المجتمع الدولي إلى التحرك."),
+        pairs("ودعا ناشطون محليون المنظمات الأهلية إلى التحرك."),
         [(
-            "حقوقيون بارزون".to_string(),
-            "المجتمع الدولي إلى التحرك".to_string()
+            "ناشطون محليون".to_string(),
+            "المنظمات الأهلية إلى التحرك".to_string()
         )]
     );
 }

@@ -12,7 +12,7 @@ harakat and tatweel dropped). Text is cut at punctuation; counts are over adjace
 - Name words: first names, plus (twice, to grow the set) words that follow a name word or a
   name particle (بن، أبو، عبد، آل ...) in >= 30% of their >= 3 such occurrences.
 - [name_part]: words that follow a name word or particle in >= 30% of their occurrences (at
-  least twice): surnames, also definite ones («الجبرتي») or ones that are common nouns elsewhere.
+  least twice): surnames, also definite ones («الفرقداني») or ones that are common nouns elsewhere.
 - Words without the article that are no name (never after an honorific, rarely after a name
   word; not و/ف + a more frequent word): [verb] if they follow قد/لم/لن/سوف in >= 10% of their occurrences and at least 15
   times (شهدت); [adverb] if written with tanween fatha in >= 5% of their occurrences (adverbs and

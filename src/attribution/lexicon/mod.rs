@@ -51,7 +51,7 @@ pub struct Lexicon {
 pub enum NameHint {
     #[default]
     Unknown,
-    /// Mostly seen right after a first name or a name particle: a surname («الجبرتي»).
+    /// Mostly seen right after a first name or a name particle: a surname («الفرقداني»).
     Part,
     /// Never seen in a name, often after قد/لم/لن/سوف: a verb (شهدت).
     Verb,

@@ -191,9 +191,9 @@ impl Parser<'_, '_> {
             return Flow::Continue;
         }
         // The corpus decides where the grammar cannot: a word seen mostly right after first
-        // names is a surname, even with the article or when it is also a noun («سالم الشاهد»);
-        // a verb, an adverb or an accusative is no part of a name («بكين مرارا»). (A common noun may be
-        // a surname: «نصر».)
+        // names is a surname, even with the article or when it is also a noun; a verb, an
+        // adverb or an accusative is no part of a name («X مرارا»). (A common noun may be a
+        // surname: «نصر».)
         match t.name_hint {
             NameHint::Verb | NameHint::Adverb => return Flow::Stop,
             NameHint::Part

@@ -345,8 +345,8 @@ impl<'a, 'c> Parser<'a, 'c> {
         {
             end -= 1;
         }
-        // «وكالة الأنباء الرسمية (سانا)»: the acronym in parentheses is no part of the name
-        // (but «صحيفة (X)» and «فريق (8 آذار)» are named by it).
+        // «وكالة الأنباء الرسمية (X)»: the acronym in parentheses is no part of the name
+        // (but «صحيفة (X)» and «فريق (8 X)» are named by it).
         if end > self.i + 3
             && list[end - 1].punct() == Some(')')
             && let Some(open) = (self.i + 2..end - 1)
@@ -370,7 +370,7 @@ impl<'a, 'c> Parser<'a, 'c> {
             let e = e.min(end);
             self.role = (e > s).then_some((s, e));
         }
-        // «عدد» alone names no one: a quantity needs its people («عدد من الطلاب»).
+        // «عدد» alone names no one: a quantity needs its people («عدد من الخبراء»).
         if end == self.i + 1 && list[self.i].is(Class::Quantifier) {
             return None;
         }

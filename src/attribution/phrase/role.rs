@@ -57,7 +57,7 @@ impl Parser<'_, '_> {
             return Flow::Continue;
         }
         // A name written with hamza + ل (ألكسندر) looks definite when folded: it closes an open
-        // construct chain («سفير روسيا ألكسندر X») but starts the name after a closed role
+        // construct chain («سفير X ألكسندر Y») but starts the name after a closed role
         // («وزيرة الشؤون الاجتماعية أليس X»).
         let definite = t.has(clitic::AL)
             || tokens.bare(self.j).starts_with("ال")
@@ -94,7 +94,7 @@ impl Parser<'_, '_> {
         }
         if self.state == State::Group {
             if t.has(clitic::LI) && t.is(Class::Conduit) {
-                // «مصدر برلماني لوكالة ...»: the medium the source spoke to.
+                // «مصدر أمني لوكالة ...»: the medium the source spoke to.
                 return Flow::Stop;
             }
             let prev = &list[self.j - 1];
@@ -104,7 +104,7 @@ impl Parser<'_, '_> {
                 && prev.has(clitic::AL)
                 && (prev.is(Class::Group) || prev.is(Class::InfoSource))
             {
-                // «ويتهم التقرير المسؤولين ...»: a definite head takes no definite genitive;
+                // «ويتهم التقرير الموظفين ...»: a definite head takes no definite genitive;
                 // the second noun is the cue's object.
                 return Flow::Stop;
             }
@@ -115,7 +115,7 @@ impl Parser<'_, '_> {
                 && !list[self.j - 1].is(Class::Group)
                 && is_adjective(tokens, self.j - 1)
             {
-                // «حقوقيون بارزون المجتمع الدولي»: after an indefinite adjective a definite
+                // «ناشطون محليون المنظمات ...»: after an indefinite adjective a definite
                 // noun is no genitive of the group; it is the cue's object.
                 return Flow::Stop;
             }

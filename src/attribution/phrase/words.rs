@@ -159,7 +159,7 @@ pub(super) fn apposition_follows(
 /// The word at `j` cannot start a name, by what the corpus says of it: a verb (شهدت), an adverb
 /// or accusative (مرارا), or a common noun (رقم، صمت) unless a surname-like word follows: a plain unknown
 /// word or a known surname («وداد X»: a first name that is also a noun). (Not a definite nisba:
-/// «اتهم ميليشيات الحوثي» has a noun and its adjective.)
+/// after a common noun it is mostly the noun's adjective.)
 pub(super) fn not_a_name_start(tokens: &Tokens, j: usize) -> bool {
     match tokens.list[j].name_hint {
         NameHint::Verb | NameHint::Adverb => true,
