@@ -14,8 +14,8 @@ harakat and tatweel dropped). Text is cut at punctuation; counts are over adjace
 - [name_part]: words that follow a name word or particle in >= 30% of their occurrences (at
   least twice): surnames, also definite ones («الفرقداني») or ones that are common nouns elsewhere.
 - Words without the article that are no name (never after an honorific, rarely after a name
-  word; not و/ف + a more frequent word): [verb] if they follow قد/لم/لن/سوف in >= 10% of their occurrences and at least 15
-  times (شهدت); [adverb] if written with tanween fatha in >= 5% of their occurrences (adverbs and
+  word; not و/ف + a more frequent word): [verb] if they follow قد/لم/لن/سوف in >= 10% of their
+  occurrences and at least 15 times (شهدت); [adverb] if written with tanween fatha in >= 5% of their occurrences (adverbs and
   accusatives: مرارا، ميدانيا، متحدثا); else [common_noun] if the word with the article (or its
   stem before ها/هم/هما with the article), written with a plain alef, is at least half as
   frequent and seen at least 10 times (رقم، سلوك، بنودها), or if its forms with a possessive
