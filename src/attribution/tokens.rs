@@ -2,7 +2,7 @@
 //! range in the original text, its folded form (see [`crate::arabic::fold_char`]), its clitics
 //! and the lexicon classes and cue forms it belongs to. Folding and lookups happen once here.
 
-use super::lexicon::{Class, Compiled, CueForm, Tense};
+use super::lexicon::{Class, Compiled, CueForm, NameHint, Tense};
 use crate::arabic::fold_char;
 
 /// Proclitics found on a word (bit flags in [`Token::clitics`]).
@@ -49,15 +49,19 @@ pub struct Token {
     core_len: u8,
     pub clitics: u8,
     /// Lexicon class bits of the word, of the word without و/ف, and of its bare stem.
-    pub class: u32,
+    pub class: u64,
     /// Class bits of the word as written (only و/ف removed), without stripping ب ل ك ال.
-    pub exact_class: u32,
+    pub exact_class: u64,
     pub cue: Option<CueHit>,
     /// The word ends in taa marbuta (ة): a feminine noun or adjective.
     pub fem: bool,
     /// Arabic letters in the word (0 for Latin and digits).
     pub arabic_letters: u8,
     pub has_digit: bool,
+    /// What the corpus says about the word (without و/ف) in names.
+    pub name_hint: NameHint,
+    /// The same for the stem without ب ل ك ال, when one was stripped («المجتمع» -> «مجتمع»).
+    pub core_hint: NameHint,
 }
 
 impl Token {
@@ -174,6 +178,8 @@ impl Tokens {
             fem: false,
             arabic_letters: 0,
             has_digit: false,
+            name_hint: NameHint::Unknown,
+            core_hint: NameHint::Unknown,
         });
     }
 
@@ -213,6 +219,8 @@ impl Tokens {
             fem: last_letter == 'ة',
             arabic_letters: arabic.min(255) as u8,
             has_digit,
+            name_hint: NameHint::Unknown,
+            core_hint: NameHint::Unknown,
         };
         if arabic > 0 {
             // «ألكسندر»، «ألمانيا»: alef with hamza before ل is no article.
@@ -263,7 +271,7 @@ fn prev_is_digit(bytes: &[u8], i: usize) -> bool {
 const WAW: char = 'و';
 
 /// Classes a stem can have once ب ل ك ال are stripped from it.
-const NOUN_CLASSES: u32 = (1 << Class::Title as u8)
+const NOUN_CLASSES: u64 = (1 << Class::Title as u8)
     | (1 << Class::Honorific as u8)
     | (1 << Class::OrgHead as u8)
     | (1 << Class::Group as u8)
@@ -304,6 +312,11 @@ fn analyse(word: &str, token: &mut Token, lex: &Compiled, hamza_al: bool) {
     }
     let bare_class = bare_entry.class;
     token.exact_class = bare_class;
+    token.name_hint = if exact.name_hint != NameHint::Unknown {
+        exact.name_hint
+    } else {
+        bare_entry.name_hint
+    };
     let mut class = bare_class;
     // Strip ب ل ك and ال to find the stem (بالجهود -> جهود، للشؤون -> شؤون).
     let mut core = bare;
@@ -334,7 +347,9 @@ fn analyse(word: &str, token: &mut Token, lex: &Compiled, hamza_al: bool) {
         // A stem found by stripping clitics is a noun: function-word classes stay out
         // («الآن» is no «أن»).
         if core.len() != bare.len() {
-            class |= lex.entry(core).class & NOUN_CLASSES;
+            let core_entry = lex.entry(core);
+            class |= core_entry.class & NOUN_CLASSES;
+            token.core_hint = core_entry.name_hint;
         }
     }
     // A word that is itself in the lexicon keeps no ب/ل clitic (بين، بعد، لدى).

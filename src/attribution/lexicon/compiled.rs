@@ -3,26 +3,30 @@
 
 use rustc_hash::FxHashMap;
 
-use super::{Agreement, Class, CueEntry, CueForm, CueInfo, Lexicon, Needs, Tense, parse_extra_key};
+use super::{
+    Agreement, Class, CueEntry, CueForm, CueInfo, Lexicon, NameHint, Needs, Tense, parse_extra_key,
+};
 use crate::arabic::fold;
 
 /// Everything the lexicon knows about one folded word, found with one lookup.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Entry {
-    pub class: u32,
+    pub class: u64,
     /// The word is a cue form (the first one listed when several cues share it).
     pub cue: Option<CueForm>,
     /// The word is a cue form with an attached pronoun (وصفه، قوله).
     pub suffixed: Option<CueForm>,
+    /// What the corpus says about the word in names.
+    pub name_hint: NameHint,
 }
 
 /// The compiled lexicon: folded words to class bits, phrases, cue forms.
 #[derive(Debug, Default)]
 pub struct Compiled {
     entries: FxHashMap<String, Entry>,
-    words: FxHashMap<String, u32>,
+    words: FxHashMap<String, u64>,
     /// First word of a phrase -> (the phrase's words, class bits).
-    phrases: FxHashMap<String, Vec<(Vec<String>, u32)>>,
+    phrases: FxHashMap<String, Vec<(Vec<String>, u64)>>,
     cues: FxHashMap<String, Vec<CueForm>>,
     /// Cue forms with an attached pronoun (وصفه، قوله) -> the form.
     suffixed: FxHashMap<String, CueForm>,
@@ -100,6 +104,9 @@ impl Compiled {
         }
         for (w, &form) in &c.suffixed {
             c.entries.entry(w.clone()).or_default().suffixed = Some(form);
+        }
+        for (w, &hint) in &lexicon.name_hints {
+            c.entries.entry(w.clone()).or_default().name_hint = hint;
         }
         c
     }
@@ -185,7 +192,7 @@ impl Compiled {
     }
 
     /// Class bits of one folded word.
-    pub fn word(&self, folded: &str) -> u32 {
+    pub fn word(&self, folded: &str) -> u64 {
         self.words.get(folded).copied().unwrap_or(0)
     }
 
@@ -200,7 +207,7 @@ impl Compiled {
     }
 
     /// Phrases starting with this folded word, longest first.
-    pub fn phrases(&self, first: &str) -> &[(Vec<String>, u32)] {
+    pub fn phrases(&self, first: &str) -> &[(Vec<String>, u64)] {
         self.phrases.get(first).map(|v| v.as_slice()).unwrap_or(&[])
     }
 }

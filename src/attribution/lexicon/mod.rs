@@ -41,6 +41,24 @@ pub struct Lexicon {
     pub cue: Vec<CueEntry>,
     #[serde(flatten)]
     pub words: BTreeMap<String, Vec<String>>,
+    /// Corpus-derived hints on single words (`assets/lexicon/names.txt`), by folded form.
+    #[serde(skip)]
+    pub name_hints: BTreeMap<String, NameHint>,
+}
+
+/// What the bulk corpus says about a word in a name (see `assets/lexicon/build_names.py`).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum NameHint {
+    #[default]
+    Unknown,
+    /// Mostly seen right after a first name or a name particle: a surname («الفرقداني»).
+    Part,
+    /// Never seen in a name, often after قد/لم/لن/سوف: a verb (شهدت).
+    Verb,
+    /// Never seen in a name, often written with tanween: an adverb or accusative (مرارا).
+    Adverb,
+    /// Never seen in a name, often with the article: a common noun (رقم، سلوك).
+    CommonNoun,
 }
 
 /// A lexicon file that does not parse or names an unknown class.
@@ -65,7 +83,7 @@ macro_rules! word_classes {
             pub fn name(self) -> &'static str {
                 match self { $(Class::$variant => $name,)* }
             }
-            pub fn bit(self) -> u32 {
+            pub fn bit(self) -> u64 {
                 1 << (self as u8)
             }
             fn from_name(name: &str) -> Option<Class> {
@@ -106,16 +124,20 @@ word_classes! {
     QuotationTail = "quotation_tail",
     CourtesyVerb = "courtesy_verb",
     Courtesy = "courtesy",
+    PhraseStop = "phrase_stop",
+    Quantifier = "quantifier",
 }
 
 const CUES_TOML: &str = include_str!("../../../assets/lexicon/cues.toml");
 const WORDS_TOML: &str = include_str!("../../../assets/lexicon/words.toml");
+const NAMES_TXT: &str = include_str!("../../../assets/lexicon/names.txt");
 
 impl Lexicon {
     /// The lexicon built into the binary.
     pub fn builtin() -> Lexicon {
         let mut lexicon = Lexicon::from_toml_str(CUES_TOML).expect("built-in cues.toml");
         lexicon.merge(Lexicon::from_toml_str(WORDS_TOML).expect("built-in words.toml"));
+        lexicon.name_hints = parse_name_hints(NAMES_TXT);
         lexicon
     }
 
@@ -157,7 +179,30 @@ impl Lexicon {
         for (class, words) in other.words {
             self.words.entry(class).or_default().extend(words);
         }
+        self.name_hints.extend(other.name_hints);
     }
+}
+
+/// Parses `names.txt`: `[name_part]`, `[verb]`, `[adverb]` and `[common_noun]` sections of folded
+/// words, one a line; `#` starts a comment line.
+pub fn parse_name_hints(text: &str) -> BTreeMap<String, NameHint> {
+    let mut hints = BTreeMap::new();
+    let mut hint = NameHint::Unknown;
+    for line in text.lines().map(str::trim) {
+        match line {
+            "" => {}
+            "[name_part]" => hint = NameHint::Part,
+            "[verb]" => hint = NameHint::Verb,
+            "[adverb]" => hint = NameHint::Adverb,
+            "[common_noun]" => hint = NameHint::CommonNoun,
+            _ if line.starts_with('#') || hint == NameHint::Unknown => {}
+            // build_names.py writes folded words: no folding here (17,000 words at start-up).
+            word => {
+                hints.insert(word.to_string(), hint);
+            }
+        }
+    }
+    hints
 }
 
 /// What must follow a cue for it to report speech.

@@ -2,10 +2,13 @@
 //! or a name), the word after an honorific, and the words inside a name.
 
 use super::parser::{Flow, MAX_NAME, Parser, State};
-use super::words::{bi_ambiguous, gender_of, is_adjective, li_ambiguous, name_like, number_of};
+use super::words::{
+    bi_ambiguous, family_nisba, gender_of, is_adjective, is_definite, li_ambiguous, name_like,
+    not_a_name_start, number_of,
+};
 use super::{Gender, Number, Strength};
 use crate::attribution::SpeakerKind;
-use crate::attribution::lexicon::Class;
+use crate::attribution::lexicon::{Class, NameHint};
 use crate::attribution::tokens::{Token, clitic};
 
 impl Parser<'_, '_> {
@@ -34,7 +37,7 @@ impl Parser<'_, '_> {
             self.role = Some((self.j, self.j + 1));
             self.gender = gender_of(tokens, self.j);
             self.number = number_of(tokens, self.j);
-            self.last_definite = t.has(clitic::AL) || tokens.bare(self.j).starts_with("ال");
+            self.last_definite = is_definite(self.cx, self.j);
             self.strength = Strength::Described;
         } else if t.is(Class::OrgHead)
             && !t.has(clitic::BI)
@@ -71,7 +74,9 @@ impl Parser<'_, '_> {
                 && (!t.has(clitic::LI) || self.j == self.i && self.allow_li_first)
         {
             if !self.lenient
-                && (t.is(Class::ContentStart) || t.is(Class::Legal) && !t.is(Class::OrgHead))
+                && (t.is(Class::ContentStart)
+                    || t.is(Class::Legal) && !t.is(Class::OrgHead)
+                    || not_a_name_start(tokens, self.j))
             {
                 return Flow::Stop;
             }
@@ -115,7 +120,7 @@ impl Parser<'_, '_> {
         let tokens = cx.tokens;
         let list = &tokens.list;
         let (s, e) = self.name.unwrap_or((self.j, self.j));
-        let definite = t.has(clitic::AL) || tokens.bare(self.j).starts_with("ال");
+        let definite = is_definite(self.cx, self.j);
         if t.is(Class::Title)
             && !t.has(clitic::BI)
             && !t.has(clitic::LI)
@@ -152,6 +157,30 @@ impl Parser<'_, '_> {
             self.j += 1;
             return Flow::Continue;
         }
+        // «... بن أحمد السيد أن»: an honorific-shaped surname ends a name with a particle.
+        let surname_honorific = (s..e).any(|k| list[k].is(Class::NameParticle))
+            && list.get(self.j + 1).is_none_or(|n| {
+                n.is_exactly(Class::Complementizer) || n.punct().is_some_and(|c| c != '.')
+            });
+        if t.is(Class::Honorific)
+            && !t.is(Class::NameParticle)
+            && e > s
+            && !list[self.j - 1].is(Class::NameParticle)
+            && !surname_honorific
+        {
+            if let Some((rs, _)) = self.role.filter(|_| !self.name_after_honorific) {
+                // «المرجع في البلد آية الله X»، «مدير الإدارة بصحة المدينة الدكتور X»: the
+                // words taken as a name were the end of the role; the name follows the
+                // honorific (the token is read again in the role state).
+                self.role = Some((rs, self.j));
+                self.name = None;
+                self.state = State::Role;
+                self.last_definite = true;
+                return Flow::Continue;
+            }
+            // «... سالم الدكتور سامي X»: an honorific starts another person.
+            return Flow::Stop;
+        }
         let after_particle = e > s && list[e - 1].is(Class::NameParticle);
         if e - s >= MAX_NAME && !t.is(Class::NameParticle) && !after_particle {
             return Flow::Stop;
@@ -160,6 +189,25 @@ impl Parser<'_, '_> {
             self.name = Some((s, self.j + 1));
             self.j += 1;
             return Flow::Continue;
+        }
+        // The corpus decides where the grammar cannot: a word seen mostly right after first
+        // names is a surname, even with the article or when it is also a noun; a verb, an
+        // adverb or an accusative is no part of a name («X مرارا»). (A common noun may be a
+        // surname: «نصر».)
+        match t.name_hint {
+            NameHint::Verb | NameHint::Adverb => return Flow::Stop,
+            NameHint::Part
+                if !prep
+                    && t.clitics & (clitic::BI | clitic::LI | clitic::CONJ) == 0
+                    && !t.is(Class::Title)
+                    && !t.is(Class::OrgHead)
+                    && name_like(t) =>
+            {
+                self.name = Some((s, self.j + 1));
+                self.j += 1;
+                return Flow::Continue;
+            }
+            _ => {}
         }
         if t.has(clitic::BI) && !(bi_ambiguous(t) && (self.lenient || e - s == 1))
             || t.has(clitic::LI)
@@ -171,10 +219,21 @@ impl Parser<'_, '_> {
         if !(name_like(t) || ali) || t.is(Class::OrgHead) || t.is(Class::Group) {
             return Flow::Stop;
         }
-        // A listed adjective goes on with a place name: «الإمارات العربية المتحدة».
+        // ب or ل on a common noun or adverb («بشكل», «لإثبات») starts the framing or content
+        // after the name.
+        if t.clitics & (clitic::BI | clitic::LI) != 0
+            && matches!(t.core_hint, NameHint::Adverb | NameHint::CommonNoun)
+        {
+            return Flow::Stop;
+        }
+        // A listed adjective goes on with a place name: «الإمارات العربية المتحدة». A family
+        // nisba goes on with a name: definite, nisba-shaped, its stem unknown as a common word
+        // («... بن أحمد الفلاني»).
         if definite
             && !self.lenient
-            && (e - s >= 2 && !(t.is(Class::Adjective) && is_adjective(tokens, self.j - 1))
+            && (e - s >= 2
+                && !(t.is(Class::Adjective) && is_adjective(tokens, self.j - 1))
+                && !family_nisba(tokens, self.j)
                 || !is_adjective(tokens, self.j) && tokens.core(self.j).chars().count() < 3)
         {
             return Flow::Stop;

@@ -7,7 +7,7 @@ use super::words::{
     apposition_follows, bi_ambiguous, gender_of, is_stop_word, members_follow, name_like,
 };
 use super::{Gender, Number, Phrase, Strength};
-use crate::attribution::lexicon::{Class, Tense};
+use crate::attribution::lexicon::{Class, NameHint, Tense};
 use crate::attribution::structure::is_quote_mark;
 use crate::attribution::tokens::{Kind, Token, clitic};
 use crate::attribution::{Context, SpeakerKind};
@@ -190,7 +190,7 @@ impl<'a, 'c> Parser<'a, 'c> {
         {
             return Flow::Stop;
         }
-        if is_stop_word(t) {
+        if is_stop_word(t) && !self.particle_inside_name() {
             return Flow::Stop;
         }
         if self.j > self.i
@@ -293,6 +293,23 @@ impl<'a, 'c> Parser<'a, 'c> {
         Flow::Pass
     }
 
+    /// «جان لو X»: a particle of a European name that is also a function word («لو» if), inside
+    /// a name and before an unknown word without clitics.
+    fn particle_inside_name(&self) -> bool {
+        let tokens = self.cx.tokens;
+        self.state == State::Name
+            && matches!(
+                tokens.folded(self.j),
+                "لو" | "دي" | "دو" | "دا" | "فون" | "فان"
+            )
+            && self.j + 1 < self.limit
+            && tokens.list[self.j + 1].is_word()
+            && tokens.list[self.j + 1].clitics == 0
+            && tokens.list[self.j + 1].class == 0
+            && tokens.list[self.j + 1].cue.is_none()
+            && tokens.list[self.j + 1].name_hint == NameHint::Unknown
+    }
+
     fn word_in_state(&mut self, t: &Token) -> Flow {
         let cx = self.cx;
         // «علي» as written (not «على») where a name is expected is the name Ali.
@@ -328,6 +345,17 @@ impl<'a, 'c> Parser<'a, 'c> {
         {
             end -= 1;
         }
+        // «وكالة الأنباء الرسمية (X)»: the acronym in parentheses is no part of the name
+        // (but «صحيفة (X)» and «فريق (8 X)» are named by it).
+        if end > self.i + 3
+            && list[end - 1].punct() == Some(')')
+            && let Some(open) = (self.i + 2..end - 1)
+                .rev()
+                .find(|&k| list[k].punct() == Some('('))
+            && !list[open..end].iter().any(|t| t.has_digit)
+        {
+            end = open;
+        }
         if end <= self.i {
             return None;
         }
@@ -341,6 +369,10 @@ impl<'a, 'c> Parser<'a, 'c> {
         if let Some((s, e)) = self.role {
             let e = e.min(end);
             self.role = (e > s).then_some((s, e));
+        }
+        // «عدد» alone names no one: a quantity needs its people («عدد من الخبراء»).
+        if end == self.i + 1 && list[self.i].is(Class::Quantifier) {
+            return None;
         }
         if self.name.is_some() && self.role.is_none_or(|(s, _)| list[s].is(Class::Honorific)) {
             self.kind = SpeakerKind::Person;

@@ -3,7 +3,8 @@
 
 use super::parser::{Flow, MAX_ROLE, Parser, State};
 use super::words::{
-    bi_ambiguous, is_adjective, li_ambiguous, members_follow, name_like, plain_word,
+    bi_ambiguous, is_adjective, is_definite, li_ambiguous, members_follow, name_like,
+    not_a_name_start, plain_word,
 };
 use super::{Number, Strength};
 use crate::attribution::SpeakerKind;
@@ -37,7 +38,8 @@ impl Parser<'_, '_> {
                 || self.name.is_some()
                 || !(matches!(tokens.bare(self.j), "في" | "لدي" | "الي")
                     || (self.state == State::Group || self.number == Number::Plural)
-                        && tokens.bare(self.j) == "من")
+                        && tokens.bare(self.j) == "من"
+                    || tokens.bare(self.j) == "علي" && informed(tokens.core(self.j - 1)))
             {
                 return Flow::Stop;
             }
@@ -47,14 +49,19 @@ impl Parser<'_, '_> {
             self.j += 1;
             return Flow::Continue;
         }
-        if tokens.bare(self.j) == "باسم" || tokens.folded(self.j) == "باسم" {
+        if matches!(tokens.bare(self.j), "باسم" | "بلسان") {
             self.role_has_bism = true;
             self.role = Some((s, self.j + 1));
             self.last_definite = false;
             self.j += 1;
             return Flow::Continue;
         }
-        let definite = t.has(clitic::AL) || tokens.bare(self.j).starts_with("ال");
+        // A name written with hamza + ل (ألكسندر) looks definite when folded: it closes an open
+        // construct chain («سفير X ألكسندر Y») but starts the name after a closed role
+        // («وزيرة الشؤون الاجتماعية أليس X»).
+        let definite = t.has(clitic::AL)
+            || tokens.bare(self.j).starts_with("ال")
+                && (is_definite(cx, self.j) || !self.last_definite);
         // An adjective agrees in definiteness: «النائبة ليلى» is no nisba.
         let adjective =
             is_adjective(tokens, self.j) && (definite || !self.last_definite) && !self.after_prep;
@@ -86,6 +93,32 @@ impl Parser<'_, '_> {
             return Flow::Continue;
         }
         if self.state == State::Group {
+            if t.has(clitic::LI) && t.is(Class::Conduit) {
+                // «مصدر أمني لوكالة ...»: the medium the source spoke to.
+                return Flow::Stop;
+            }
+            let prev = &list[self.j - 1];
+            if definite
+                && t.is(Class::Group)
+                && !t.has(clitic::CONJ)
+                && prev.has(clitic::AL)
+                && (prev.is(Class::Group) || prev.is(Class::InfoSource))
+            {
+                // «ويتهم التقرير الموظفين ...»: a definite head takes no definite genitive;
+                // the second noun is the cue's object.
+                return Flow::Stop;
+            }
+            if definite
+                && !adjective
+                && !t.has(clitic::BI)
+                && !list[self.j - 1].has(clitic::AL)
+                && !list[self.j - 1].is(Class::Group)
+                && is_adjective(tokens, self.j - 1)
+            {
+                // «ناشطون محليون المنظمات ...»: after an indefinite adjective a definite
+                // noun is no genitive of the group; it is the cue's object.
+                return Flow::Stop;
+            }
             // «شهود عيان»: one noun may complete the group's head.
             let complement = list[self.j - 1].is(Class::Group)
                 && name_like(t)
@@ -194,6 +227,17 @@ impl Parser<'_, '_> {
             self.j += 1;
             return Flow::Continue;
         }
+        if t.is(Class::Title)
+            && definite
+            && !t.has(clitic::CONJ)
+            && self.kind == SpeakerKind::Org
+            && list[self.j - 1].has(clitic::AL)
+            && is_adjective(tokens, self.j - 1)
+        {
+            // «استدعت الخارجية المحلية السفير ...»: an organisation closed by its adjective;
+            // the person after it is the cue's object.
+            return Flow::Stop;
+        }
         if t.is(Class::Title) || t.is(Class::OrgHead) {
             self.role = Some((s, self.j + 1));
             self.last_definite = definite;
@@ -205,6 +249,11 @@ impl Parser<'_, '_> {
                 // «سليم X، مدير مركز ... المعني بملف»: the role after a name names no one.
                 return Flow::Stop;
             }
+            if !self.lenient && not_a_name_start(tokens, self.j) {
+                // «واستنكر الناشط صمت ...»: the corpus never sees this word in a name; it
+                // starts the content.
+                return Flow::Stop;
+            }
             if !self.lenient
                 && !self.name_after_honorific
                 && cx.known_name_at(self.j).is_none()
@@ -213,8 +262,9 @@ impl Parser<'_, '_> {
                 // «وأبرزت النائبة تشبث المرأة»: a known speaker by title, then content.
                 return Flow::Stop;
             }
-            if self.role_has_bism && !self.name_after_honorific {
-                // «المتحدث باسم رئيس كوريا الجنوبية مون»: the name is the principal's.
+            if self.role_has_bism && !self.name_after_honorific && !self.principal_is_body() {
+                // «المتحدث باسم رئيس كوريا الجنوبية مون»: the name is the principal's. (Not
+                // after a body: «المتحدث باسم الوزارة سالم X» names the spokesman.)
                 self.role = Some((s, self.j + 1));
                 self.j += 1;
                 return Flow::Continue;
@@ -232,4 +282,24 @@ impl Parser<'_, '_> {
         }
         Flow::Stop
     }
+}
+
+impl Parser<'_, '_> {
+    /// The principal after «باسم» is a body (an organisation, not a person's title):
+    /// «المتحدث باسم الحكومة», «الناطق باسم الجيش».
+    fn principal_is_body(&self) -> bool {
+        let tokens = self.cx.tokens;
+        let Some((s, e)) = self.role else {
+            return false;
+        };
+        (s..e)
+            .find(|&k| matches!(tokens.bare(k), "باسم" | "بلسان"))
+            .and_then(|k| tokens.list.get(k + 1))
+            .is_some_and(|t| t.is(Class::OrgHead) && !t.is(Class::Title))
+    }
+}
+
+/// «مطلع على»: a source informed on a matter, whose complement is part of the description.
+fn informed(core: &str) -> bool {
+    matches!(core, "مطلع" | "مطلعه" | "مطلعون" | "مطلعين")
 }

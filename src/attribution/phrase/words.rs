@@ -4,7 +4,7 @@
 use super::parser::State;
 use super::{Gender, Number};
 use crate::attribution::Context;
-use crate::attribution::lexicon::Class;
+use crate::attribution::lexicon::{Class, NameHint};
 use crate::attribution::tokens::{Token, Tokens, clitic};
 
 /// Adjective-shaped: listed, or a nisba (ـي، ـية، ـيون، ـيين) of three letters or more.
@@ -37,6 +37,7 @@ pub(super) fn is_stop_word(t: &Token) -> bool {
         || t.is_exactly(Class::Particle)
         || t.is_exactly(Class::SourceCue)
         || t.is_exactly(Class::Passive)
+        || t.is_exactly(Class::PhraseStop)
 }
 
 /// A word starting with ب whose rest is unknown: a name (بريطانيا، بوريس) or ب + a noun.
@@ -163,4 +164,48 @@ pub(super) fn apposition_follows(
         }
         _ => false,
     }
+}
+
+/// The word at `j` cannot start a name, by what the corpus says of it: a verb (شهدت), an adverb
+/// or accusative (مرارا), or a common noun (رقم، صمت) unless a surname-like word follows: a plain unknown
+/// word or a known surname («وداد X»: a first name that is also a noun). (Not a definite nisba:
+/// after a common noun it is mostly the noun's adjective.)
+pub(super) fn not_a_name_start(tokens: &Tokens, j: usize) -> bool {
+    match tokens.list[j].name_hint {
+        NameHint::Verb | NameHint::Adverb => true,
+        NameHint::CommonNoun => {
+            let Some(next) = tokens.list.get(j + 1).filter(|t| t.is_word()) else {
+                return true;
+            };
+            let surname_like = next.name_hint == NameHint::Part
+                || plain_word(tokens, j + 1) && next.name_hint == NameHint::Unknown;
+            !surname_like
+        }
+        _ => false,
+    }
+}
+
+/// A definite nisba whose stem the corpus does not know as a common word («الفلاني» but not
+/// «المصري»، whose stem «مصري» is an ordinary adjective): a family name.
+pub(super) fn family_nisba(tokens: &Tokens, j: usize) -> bool {
+    let t = &tokens.list[j];
+    t.has(clitic::AL)
+        && !t.has(clitic::BI)
+        && !t.has(clitic::LI)
+        && !t.is(Class::Adjective)
+        && t.class == 0
+        && t.name_hint == NameHint::Unknown
+        && t.core_hint == NameHint::Unknown
+        && is_adjective(tokens, j)
+}
+
+/// The word has the article: «ال» written with a plain alef («ألكسندر»، «أليس» are names whose
+/// folded form starts with «ال»).
+pub(super) fn is_definite(cx: &Context, j: usize) -> bool {
+    let t = &cx.tokens.list[j];
+    t.has(clitic::AL)
+        || cx.tokens.bare(j).starts_with("ال")
+            && !cx.text[t.range()]
+                .trim_start_matches(['و', 'ف'])
+                .starts_with(['أ', 'إ', 'آ'])
 }
