@@ -2,6 +2,7 @@
 //! numbered in order of their first quote; quotes in text order; every alias and mention.
 
 use super::engine::Engine;
+use super::entities::Entity;
 use super::{Extraction, Quote, Speaker};
 
 pub fn build(text: &str, engine: Engine) -> Extraction {
@@ -14,33 +15,20 @@ pub fn build(text: &str, engine: Engine) -> Extraction {
             kept.push(f);
         }
     }
+    // A description, short name or anaphor standing for another entity shows under it.
+    let quote_starts: Vec<(usize, usize)> =
+        kept.iter().map(|f| (f.speaker, f.range.start)).collect();
+    let canon = cx.entities.coreference(cx.tokens, &quote_starts);
     let mut number: Vec<Option<usize>> = vec![None; cx.entities.list.len()];
     let mut speakers: Vec<Speaker> = Vec::new();
     let mut quotes = Vec::with_capacity(kept.len());
     for f in kept {
-        if !names_someone(&text[cx.entities.list[f.speaker].name.clone()]) {
+        let speaker = canon[f.speaker];
+        if !names_someone(&text[cx.entities.list[speaker].name.clone()]) {
             continue;
         }
-        let id = *number[f.speaker].get_or_insert_with(|| {
-            let e = &cx.entities.list[f.speaker];
-            let mut aliases: Vec<String> = Vec::new();
-            for r in std::iter::once(&e.name).chain(e.forms.iter()) {
-                let s = text[r.clone()].to_string();
-                if !aliases.contains(&s) {
-                    aliases.push(s);
-                }
-            }
-            let mut mentions = e.mentions.clone();
-            mentions.sort_by_key(|r| (r.start, r.end));
-            mentions.dedup();
-            speakers.push(Speaker {
-                name: text[e.name.clone()].to_string(),
-                role: e.role.clone().map(|r| text[r].to_string()),
-                kind: e.kind,
-                aliases,
-                mentions,
-                quotes: 0,
-            });
+        let id = *number[speaker].get_or_insert_with(|| {
+            speakers.push(public_speaker(text, &cx.entities.list, &canon, speaker));
             speakers.len() - 1
         });
         speakers[id].quotes += 1;
@@ -56,6 +44,37 @@ pub fn build(text: &str, engine: Engine) -> Extraction {
         });
     }
     Extraction { speakers, quotes }
+}
+
+/// The public speaker for entity `id` and every entity standing for it: its name and role (or a
+/// member's role), then every form of every member as aliases, and all their mentions.
+fn public_speaker(text: &str, list: &[Entity], canon: &[usize], id: usize) -> Speaker {
+    let e = &list[id];
+    let members = std::iter::once(id).chain((0..list.len()).filter(|&m| m != id && canon[m] == id));
+    let mut aliases: Vec<String> = Vec::new();
+    let mut mentions = Vec::new();
+    let mut role = e.role.clone();
+    for m in members {
+        let member = &list[m];
+        for r in std::iter::once(&member.name).chain(member.forms.iter()) {
+            let s = text[r.clone()].to_string();
+            if !aliases.contains(&s) {
+                aliases.push(s);
+            }
+        }
+        mentions.extend(member.mentions.iter().cloned());
+        role = role.or_else(|| member.role.clone());
+    }
+    mentions.sort_by_key(|r| (r.start, r.end));
+    mentions.dedup();
+    Speaker {
+        name: text[e.name.clone()].to_string(),
+        role: role.map(|r| text[r].to_string()),
+        kind: e.kind,
+        aliases,
+        mentions,
+        quotes: 0,
+    }
 }
 
 /// Whether a speaker's name can name someone: one of its words has two letters or more (tatweel

@@ -11,6 +11,7 @@ use std::ops::Range;
 
 use rustc_hash::FxHashMap;
 
+mod coref;
 mod matching;
 mod salience;
 

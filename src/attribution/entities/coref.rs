@@ -1,0 +1,351 @@
+//! Coreference after the pass: a description, a short name or an anaphor that became a speaker of
+//! its own is tied to the one entity it stands for, so that the reader sees one entry per person.
+//!
+//! Mentions are resolved in text order while the pass runs (`mod.rs`), so a description met
+//! before the name it describes, or a surname met before the full name, starts an entity of its
+//! own. Once every mention is known, this file decides which entities are one:
+//! - the same form but for a parenthesised acronym («وكالة ... (سانا)» = «وكالة ...»);
+//! - a short name whose words belong to exactly one longer name («يوسف» → «يوسف X»);
+//! - a definite description (title, office) set next to exactly one name in the article
+//!   («المدير الفني الدكتور X»، «X، المدير الفني»), or whose words all belong to exactly one named
+//!   person («قنصل عام بلد» → «القنصل العام لبلد ...، X»);
+//! - an anaphor («المصدر نفسه»، «نفس المتحدث») = the speaker of the quote before it.
+//!
+//! When two entities fit, nothing is merged: a quote under a description costs the reader less
+//! than a quote under the wrong name. Genders must not clash.
+
+use std::sync::OnceLock;
+
+use serde::Deserialize;
+
+use super::{Entities, Entity, matching::close_spelling};
+use crate::arabic::fold_char;
+use crate::attribution::SpeakerKind;
+use crate::attribution::lexicon::Class;
+use crate::attribution::phrase::{Gender, Number};
+use crate::attribution::tokens::{Tokens, clitic};
+
+const COREFERENCE_TOML: &str = include_str!("../../../assets/lexicon/coreference.toml");
+
+#[derive(Deserialize)]
+struct Words {
+    anaphoric: Vec<String>,
+}
+
+/// The anaphoric words, folded like token text.
+fn anaphoric() -> &'static [String] {
+    static WORDS: OnceLock<Vec<String>> = OnceLock::new();
+    WORDS.get_or_init(|| {
+        let words: Words = toml::from_str(COREFERENCE_TOML).expect("built-in coreference.toml");
+        words
+            .anaphoric
+            .iter()
+            .map(|w| w.chars().filter_map(fold_char).collect())
+            .collect()
+    })
+}
+
+/// Tokens `s..e` covering a byte range.
+fn token_span(tokens: &Tokens, r: &std::ops::Range<usize>) -> (usize, usize) {
+    let list = &tokens.list;
+    let s = list.partition_point(|t| (t.start as usize) < r.start);
+    let e = list.partition_point(|t| (t.start as usize) < r.end);
+    (s, e)
+}
+
+fn genders_agree(a: &Entity, b: &Entity) -> bool {
+    a.gender == Gender::Unknown || b.gender == Gender::Unknown || a.gender == b.gender
+}
+
+/// Union-find root.
+fn root(canon: &[usize], mut e: usize) -> usize {
+    while canon[e] != e {
+        e = canon[e];
+    }
+    e
+}
+
+impl Entities {
+    /// For every entity, the entity it stands for (itself when none). `quote_starts`: (speaker,
+    /// byte offset) of every quote, in text order.
+    pub fn coreference(&self, tokens: &Tokens, quote_starts: &[(usize, usize)]) -> Vec<usize> {
+        let n = self.list.len();
+        let mut canon: Vec<usize> = (0..n).collect();
+        let quoted = |e: usize| self.list[e].quotes > 0;
+        // Same form but for a parenthesised acronym: into the first one.
+        for a in (0..n).filter(|&a| quoted(a)) {
+            for key in self.list[a]
+                .forms
+                .iter()
+                .filter_map(|f| without_brackets(tokens, f))
+            {
+                if let Some(b) = (0..n).find(|&b| b != a && self.list[b].form_keys.contains(&key)) {
+                    let (ra, rb) = (root(&canon, a), root(&canon, b));
+                    if ra != rb {
+                        canon[ra.max(rb)] = ra.min(rb);
+                    }
+                }
+            }
+        }
+        for s in 0..n {
+            if !quoted(s) || canon[s] != s {
+                continue;
+            }
+            if let Some(full) = self.full_name_of(tokens, s) {
+                canon[s] = root(&canon, full);
+            }
+        }
+        for d in 0..n {
+            if !quoted(d) || canon[d] != d {
+                continue;
+            }
+            if !self.is_description(tokens, d) {
+                continue;
+            }
+            let holder = self
+                .apposed_name(tokens, d)
+                .or_else(|| self.only_holder(tokens, d));
+            if let Some(p) = holder {
+                canon[d] = root(&canon, p);
+            }
+        }
+        for a in 0..n {
+            if !quoted(a) || canon[a] != a {
+                continue;
+            }
+            if let Some(before) = self.antecedent(tokens, a, quote_starts, &canon) {
+                canon[a] = before;
+            }
+        }
+        (0..n).map(|e| root(&canon, e)).collect()
+    }
+
+    /// A person named by a real name: its name does not start with a title or the article.
+    fn is_named_person(&self, tokens: &Tokens, e: usize) -> bool {
+        let e = &self.list[e];
+        if e.kind != SpeakerKind::Person || !e.has_name || e.number != Number::Singular {
+            return false;
+        }
+        let (s, end) = token_span(tokens, &e.name);
+        s < end && {
+            let t = &tokens.list[s];
+            t.is_word() && !t.has(clitic::AL) && !t.is(Class::Title) && !t.is(Class::Honorific)
+        }
+    }
+
+    /// A singular person met only as a definite description or a title phrase
+    /// («الملحق الثقافي»، «مدير الإعلام»), never with a name of its own.
+    fn is_description(&self, tokens: &Tokens, d: usize) -> bool {
+        let e = &self.list[d];
+        e.kind == SpeakerKind::Person
+            && e.number == Number::Singular
+            && e.role.is_none()
+            && e.forms.iter().all(|f| {
+                let (s, end) = token_span(tokens, f);
+                s < end && {
+                    let t = &tokens.list[s];
+                    t.has(clitic::AL) || t.is(Class::Title)
+                }
+            })
+    }
+
+    /// The named person a description is set next to somewhere in the article: «DESC [honorific
+    /// or a short complement] NAME» or «NAME، DESC». `None` when none or several.
+    fn apposed_name(&self, tokens: &Tokens, d: usize) -> Option<usize> {
+        let list = &tokens.list;
+        let mut found: Option<usize> = None;
+        let mut fits = |p: usize| -> bool {
+            if p == d
+                || !self.is_named_person(tokens, p)
+                || !genders_agree(&self.list[d], &self.list[p])
+            {
+                return true;
+            }
+            match found {
+                Some(q) if q != p => false,
+                _ => {
+                    found = Some(p);
+                    true
+                }
+            }
+        };
+        for key in &self.list[d].form_keys {
+            let words: Vec<&str> = key.split(' ').collect();
+            for (i, j) in occurrences(tokens, &words) {
+                // After: up to six words of complement, no verb, cue or conjunction between.
+                let mut k = j;
+                if k < list.len() && matches!(list[k].punct(), Some('،' | ',')) {
+                    k += 1;
+                }
+                while k < list.len().min(j + 7) && list[k].is_word() {
+                    if let Some((_, p)) = self.known_at(tokens, k) {
+                        if p != d {
+                            if !fits(p) {
+                                return None;
+                            }
+                            break;
+                        }
+                    }
+                    let t = &list[k];
+                    if t.cue.is_some() || t.is(Class::Complementizer) || t.has(clitic::CONJ) {
+                        break;
+                    }
+                    k += 1;
+                }
+                // Before: «NAME، DESC»; a one-word surname needs no comma («يوسف X»).
+                let comma = i > 0 && matches!(list[i - 1].punct(), Some('،' | ','));
+                let name_end = if comma {
+                    i - 1
+                } else if words.len() == 1 && !list[i].is(Class::Title) {
+                    i
+                } else {
+                    continue;
+                };
+                for s in name_end.saturating_sub(4)..name_end {
+                    if let Some((end, p)) = self.known_at(tokens, s)
+                        && end == name_end
+                        && p != d
+                    {
+                        if !fits(p) {
+                            return None;
+                        }
+                        break;
+                    }
+                }
+            }
+        }
+        found
+    }
+
+    /// The only named person holding every word of a description (its title, office, place).
+    fn only_holder(&self, tokens: &Tokens, d: usize) -> Option<usize> {
+        let words = &self.list[d].words;
+        if words.is_empty() {
+            return None;
+        }
+        let mut holders = (0..self.list.len()).filter(|&p| {
+            p != d
+                && self.is_named_person(tokens, p)
+                && genders_agree(&self.list[d], &self.list[p])
+                && words.iter().all(|w| self.list[p].words.contains(w))
+        });
+        let first = holders.next()?;
+        holders.next().is_none().then_some(first)
+    }
+
+    /// The only longer name holding every word of a short name («X» or «X Y» of «W X Y»), or
+    /// the only description ending with it («المتحدث باسم الحكومة X Y»).
+    fn full_name_of(&self, tokens: &Tokens, s: usize) -> Option<usize> {
+        let short = &self.list[s];
+        let keys = &short.name_keys;
+        if short.kind != SpeakerKind::Person || keys.is_empty() || keys.len() > 2 {
+            return None;
+        }
+        let tail = format!(" {}", keys.join(" "));
+        let mut fulls = (0..self.list.len()).filter(|&f| {
+            let full = &self.list[f];
+            f != s
+                && full.kind == SpeakerKind::Person
+                && full.number == Number::Singular
+                && genders_agree(short, full)
+                && (full.name_keys.len() > keys.len()
+                    && self.is_named_person(tokens, f)
+                    && keys.iter().all(|k| part_of_name(k, &full.name_keys))
+                    || !full.has_name
+                        && full.form_keys.iter().zip(&full.forms).any(|(key, form)| {
+                            key.ends_with(&tail) && !speaks_for_a_title(tokens, form)
+                        }))
+        });
+        let first = fulls.next()?;
+        fulls.next().is_none().then_some(first)
+    }
+
+    /// «المصدر نفسه»: the speaker of the quote before the anaphor's first quote.
+    fn antecedent(
+        &self,
+        tokens: &Tokens,
+        a: usize,
+        quote_starts: &[(usize, usize)],
+        canon: &[usize],
+    ) -> Option<usize> {
+        let e = &self.list[a];
+        let anaphoric_form = |f: &std::ops::Range<usize>| {
+            let (s, end) = token_span(tokens, f);
+            (s..end).any(|k| {
+                tokens.list[k].is_word() && anaphoric().iter().any(|w| w == tokens.bare(k))
+            })
+        };
+        if !e.forms.iter().all(anaphoric_form) {
+            return None;
+        }
+        let first = quote_starts.iter().position(|&(sp, _)| sp == a)?;
+        let earlier = || {
+            quote_starts[..first]
+                .iter()
+                .rev()
+                .map(|&(sp, _)| root(canon, sp))
+                .filter(move |&sp| sp != a)
+        };
+        // «المصدر نفسه»: the last quoted source, else whoever was quoted last.
+        let head: Vec<&String> = e
+            .words
+            .iter()
+            .filter(|w| !anaphoric().contains(w))
+            .collect();
+        earlier()
+            .find(|&sp| !head.is_empty() && head.iter().all(|w| self.list[sp].words.contains(w)))
+            .or_else(|| earlier().next())
+    }
+}
+
+/// The key of a form without its bracketed part («وكالة الأنباء (وان)» → «وكالة الأنباء»), when
+/// it has one.
+fn without_brackets(tokens: &Tokens, form: &std::ops::Range<usize>) -> Option<String> {
+    let (s, e) = token_span(tokens, form);
+    let list = &tokens.list;
+    let mut depth = 0;
+    let mut had = false;
+    let mut words = Vec::new();
+    for k in s..e {
+        match list[k].punct() {
+            Some('(') => {
+                depth += 1;
+                had = true;
+            }
+            Some(')') => depth = (depth - 1).max(0),
+            _ if depth == 0 && list[k].is_word() => words.push(tokens.bare(k)),
+            _ => {}
+        }
+    }
+    (had && !words.is_empty()).then(|| words.join(" "))
+}
+
+/// Is a short name's word one of a full name's words, or two of them written together
+/// («عبدالله» in «... عبد الله»)?
+fn part_of_name(key: &str, full: &[String]) -> bool {
+    full.iter().any(|k| close_spelling(key, k))
+        || full
+            .windows(2)
+            .any(|w| w[0].len() + w[1].len() == key.len() && key == w.concat())
+}
+
+/// «المتحدث باسم رئيس الوزراء X»: the name after «باسم TITLE» is the principal's, not the
+/// spokesman's.
+fn speaks_for_a_title(tokens: &Tokens, form: &std::ops::Range<usize>) -> bool {
+    let (s, e) = token_span(tokens, form);
+    (s..e.saturating_sub(1))
+        .any(|k| tokens.bare(k) == "باسم" && tokens.list[k + 1].is(Class::Title))
+}
+
+/// Token spans `(i, j)` where the words appear in a row (as written, without و/ف).
+fn occurrences(tokens: &Tokens, words: &[&str]) -> Vec<(usize, usize)> {
+    let list = &tokens.list;
+    let n = words.len();
+    if n == 0 || words[0].is_empty() {
+        return Vec::new();
+    }
+    (0..list.len().saturating_sub(n - 1))
+        .filter(|&i| (0..n).all(|m| list[i + m].is_word() && tokens.bare(i + m) == words[m]))
+        .map(|i| (i, i + n))
+        .collect()
+}

@@ -1,0 +1,108 @@
+//! Coreference: a description, a short name or an anaphor is tied to the one speaker it stands
+//! for, so that the speakers pane shows one entry (hand-made sentences, not corpus sentences).
+
+use rawi::attribution::{Extraction, Extractor};
+
+fn extract(text: &str) -> Extraction {
+    Extractor::builtin().extract(text)
+}
+
+/// (speaker name, quote text) pairs, in text order.
+fn pairs(x: &Extraction, text: &str) -> Vec<(String, String)> {
+    x.quotes
+        .iter()
+        .map(|q| {
+            (
+                x.speakers[q.speaker].name.clone(),
+                text[q.range.clone()].to_string(),
+            )
+        })
+        .collect()
+}
+
+fn assert_one_speaker(text: &str, name: &str, alias: &str, quotes: usize) {
+    let x = extract(text);
+    assert_eq!(x.speakers.len(), 1, "in: {text}\n{:?}", x.speakers);
+    let s = &x.speakers[0];
+    assert_eq!(s.name, name, "in: {text}");
+    assert!(
+        s.aliases.iter().any(|a| a == alias),
+        "{alias} not in {:?}",
+        s.aliases
+    );
+    assert_eq!(x.quotes.len(), quotes, "in: {text}: {:?}", pairs(&x, text));
+}
+
+#[test]
+fn a_description_quoted_before_the_name_set_next_to_it_joins_that_name() {
+    assert_one_speaker(
+        "قال الملحق الإعلامي إن المعرض سيفتتح غدا. وحضر الملحق الإعلامي الدكتور كريم داود حفل الافتتاح.",
+        "كريم داود",
+        "الملحق الإعلامي",
+        1,
+    );
+}
+
+#[test]
+fn a_reordered_title_joins_the_only_named_holder_of_its_words() {
+    assert_one_speaker(
+        "وأكد قنصل عام البرتغال أن التأشيرات متاحة. وقال القنصل العام للبرتغال في المدينة، سامي نور، إن العلاقات قوية.",
+        "سامي نور",
+        "قنصل عام البرتغال",
+        2,
+    );
+}
+
+#[test]
+fn a_surname_quoted_apart_joins_the_description_ending_with_it() {
+    assert_one_speaker(
+        "وقال المتحدث باسم الوزارة عادل سليم إن الطريق مغلق. وأضاف سليم أن العمل سينتهي قريبا.",
+        "المتحدث باسم الوزارة عادل سليم",
+        "سليم",
+        2,
+    );
+}
+
+#[test]
+fn a_parenthesised_acronym_does_not_make_a_second_speaker() {
+    assert_one_speaker(
+        "وقالت هيئة الإذاعة الوطنية إن البث سيستمر. وأكدت هيئة الإذاعة الوطنية (هان) أن البرامج الجديدة جاهزة.",
+        "هيئة الإذاعة الوطنية",
+        "هيئة الإذاعة الوطنية (هان)",
+        2,
+    );
+}
+
+#[test]
+fn the_same_source_is_the_source_quoted_before() {
+    assert_one_speaker(
+        "وقال مصدر حكومي إن الاجتماع تأجل. وأوضح المصدر نفسه أن الموعد الجديد لم يحدد.",
+        "مصدر حكومي",
+        "المصدر نفسه",
+        2,
+    );
+    assert_one_speaker(
+        "وقال أستاذ الاقتصاد سامي نور إن الأسعار ستنخفض. وأوضح نفس المتحدث أن الطلب ضعيف.",
+        "سامي نور",
+        "نفس المتحدث",
+        2,
+    );
+}
+
+#[test]
+fn a_description_whose_gender_clashes_stays_apart() {
+    let text = "وقالت المديرة إن المشروع تأخر. وحضر المدير كريم داود الاجتماع.";
+    let x = extract(text);
+    assert_eq!(
+        pairs(&x, text),
+        [("المديرة".to_string(), "المشروع تأخر".to_string())]
+    );
+}
+
+#[test]
+fn a_description_two_named_people_fit_stays_apart() {
+    let text = "وقال الوزير إن الخطة جاهزة. وقال الوزير كريم داود إن الموسم جيد. وقال الوزير سامي نور إن الأسعار مستقرة.";
+    let x = extract(text);
+    assert_eq!(x.quotes.len(), 3, "{:?}", pairs(&x, text));
+    assert_eq!(x.speakers[x.quotes[0].speaker].name, "الوزير");
+}
