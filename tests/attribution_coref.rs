@@ -106,3 +106,18 @@ fn a_description_two_named_people_fit_stays_apart() {
     assert_eq!(x.quotes.len(), 3, "{:?}", pairs(&x, text));
     assert_eq!(x.speakers[x.quotes[0].speaker].name, "الوزير");
 }
+
+#[test]
+fn a_surname_the_name_left_out_and_the_article_uses_alone_completes_the_name() {
+    let text = "وانتقد نائب رئيس اللجنة كريم بن سامي الحارس هذه الشروط، موضحا أن الأسعار مرتفعة. وطالب الحارس الوزارة بإعادة النظر.";
+    let x = extract(text);
+    assert_eq!(x.speakers.len(), 1, "{:?}", x.speakers);
+    assert_eq!(x.speakers[0].name, "كريم بن سامي الحارس");
+}
+
+#[test]
+fn a_word_after_the_name_not_used_alone_as_a_subject_is_no_surname() {
+    let text = "وانتقد نائب رئيس اللجنة كريم بن سامي الحارس هذه الشروط، موضحا أن الأسعار مرتفعة.";
+    let x = extract(text);
+    assert_eq!(x.speakers[0].name, "كريم بن سامي", "{:?}", x.speakers);
+}

@@ -2,7 +2,7 @@
 //! numbered in order of their first quote; quotes in text order; every alias and mention.
 
 use super::engine::Engine;
-use super::entities::Entity;
+use super::entities::{Coreference, Entity};
 use super::{Extraction, Quote, Speaker};
 
 pub fn build(text: &str, engine: Engine) -> Extraction {
@@ -18,7 +18,8 @@ pub fn build(text: &str, engine: Engine) -> Extraction {
     // A description, short name or anaphor standing for another entity shows under it.
     let quote_starts: Vec<(usize, usize)> =
         kept.iter().map(|f| (f.speaker, f.range.start)).collect();
-    let canon = cx.entities.coreference(cx.tokens, &quote_starts);
+    let coref = cx.entities.coreference(cx.tokens, &quote_starts);
+    let canon = &coref.canon;
     let mut number: Vec<Option<usize>> = vec![None; cx.entities.list.len()];
     let mut speakers: Vec<Speaker> = Vec::new();
     let mut quotes = Vec::with_capacity(kept.len());
@@ -28,7 +29,7 @@ pub fn build(text: &str, engine: Engine) -> Extraction {
             continue;
         }
         let id = *number[speaker].get_or_insert_with(|| {
-            speakers.push(public_speaker(text, &cx.entities.list, &canon, speaker));
+            speakers.push(public_speaker(text, &cx.entities.list, &coref, speaker));
             speakers.len() - 1
         });
         speakers[id].quotes += 1;
@@ -48,15 +49,23 @@ pub fn build(text: &str, engine: Engine) -> Extraction {
 
 /// The public speaker for entity `id` and every entity standing for it: its name and role (or a
 /// member's role), then every form of every member as aliases, and all their mentions.
-fn public_speaker(text: &str, list: &[Entity], canon: &[usize], id: usize) -> Speaker {
+fn public_speaker(text: &str, list: &[Entity], coref: &Coreference, id: usize) -> Speaker {
+    let canon = &coref.canon;
     let e = &list[id];
+    let name = coref.full_name[id]
+        .clone()
+        .unwrap_or_else(|| e.name.clone());
     let members = std::iter::once(id).chain((0..list.len()).filter(|&m| m != id && canon[m] == id));
     let mut aliases: Vec<String> = Vec::new();
     let mut mentions = Vec::new();
     let mut role = e.role.clone();
     for m in members {
         let member = &list[m];
-        for r in std::iter::once(&member.name).chain(member.forms.iter()) {
+        let full = coref.full_name[m].iter();
+        for r in full
+            .chain(std::iter::once(&member.name))
+            .chain(member.forms.iter())
+        {
             let s = text[r.clone()].to_string();
             if !aliases.contains(&s) {
                 aliases.push(s);
@@ -68,7 +77,7 @@ fn public_speaker(text: &str, list: &[Entity], canon: &[usize], id: usize) -> Sp
     mentions.sort_by_key(|r| (r.start, r.end));
     mentions.dedup();
     Speaker {
-        name: text[e.name.clone()].to_string(),
+        name: text[name].to_string(),
         role: role.map(|r| text[r].to_string()),
         kind: e.kind,
         aliases,

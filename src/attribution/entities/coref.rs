@@ -14,6 +14,7 @@
 //! When two entities fit, nothing is merged: a quote under a description costs the reader less
 //! than a quote under the wrong name. Genders must not clash.
 
+use std::ops::Range;
 use std::sync::OnceLock;
 
 use serde::Deserialize;
@@ -21,7 +22,7 @@ use serde::Deserialize;
 use super::{Entities, Entity, matching::close_spelling};
 use crate::arabic::fold_char;
 use crate::attribution::SpeakerKind;
-use crate::attribution::lexicon::Class;
+use crate::attribution::lexicon::{Class, Tense};
 use crate::attribution::phrase::{Gender, Number};
 use crate::attribution::tokens::{Tokens, clitic};
 
@@ -46,7 +47,7 @@ fn anaphoric() -> &'static [String] {
 }
 
 /// Tokens `s..e` covering a byte range.
-fn token_span(tokens: &Tokens, r: &std::ops::Range<usize>) -> (usize, usize) {
+fn token_span(tokens: &Tokens, r: &Range<usize>) -> (usize, usize) {
     let list = &tokens.list;
     let s = list.partition_point(|t| (t.start as usize) < r.start);
     let e = list.partition_point(|t| (t.start as usize) < r.end);
@@ -65,10 +66,67 @@ fn root(canon: &[usize], mut e: usize) -> usize {
     e
 }
 
+/// Which entities are one, and the fuller names found for some.
+pub struct Coreference {
+    /// For every entity, the entity it stands for (itself when none).
+    pub canon: Vec<usize>,
+    /// For every entity, its name with a surname the pass left out («يوسف» → «يوسف X»).
+    pub full_name: Vec<Option<Range<usize>>>,
+}
+
 impl Entities {
-    /// For every entity, the entity it stands for (itself when none). `quote_starts`: (speaker,
-    /// byte offset) of every quote, in text order.
-    pub fn coreference(&self, tokens: &Tokens, quote_starts: &[(usize, usize)]) -> Vec<usize> {
+    /// Ties every entity to the one it stands for. `quote_starts`: (speaker, byte offset) of
+    /// every quote, in text order.
+    pub fn coreference(&self, tokens: &Tokens, quote_starts: &[(usize, usize)]) -> Coreference {
+        Coreference {
+            canon: self.merges(tokens, quote_starts),
+            full_name: (0..self.list.len())
+                .map(|e| self.with_surname(tokens, e))
+                .collect(),
+        }
+    }
+
+    /// «X Y» where the pass took only «X»: the word after the name is a definite word of no
+    /// known class that the article also uses alone as the subject of a reporting verb
+    /// («... قال X Y إن ...»، «وأضاف Y»).
+    fn with_surname(&self, tokens: &Tokens, e: usize) -> Option<Range<usize>> {
+        let list = &tokens.list;
+        let entity = &self.list[e];
+        if entity.kind != SpeakerKind::Person || !entity.has_name || entity.quotes == 0 {
+            return None;
+        }
+        let (s, end) = token_span(tokens, &entity.name);
+        let words: Vec<&str> = (s..end)
+            .filter(|&k| list[k].is_word())
+            .map(|k| tokens.bare(k))
+            .collect();
+        if words.is_empty() || words.len() > 3 {
+            return None;
+        }
+        let used_alone = |j: usize| {
+            (1..list.len()).any(|k| {
+                k != j
+                    && list[k].is_word()
+                    && tokens.bare(k) == tokens.bare(j)
+                    && list[k - 1]
+                        .cue
+                        .is_some_and(|h| matches!(h.form.tense, Tense::Past | Tense::Present))
+            })
+        };
+        occurrences(tokens, &words).into_iter().find_map(|(i, j)| {
+            let t = list.get(j)?;
+            (t.is_word()
+                && t.has(clitic::AL)
+                && !t.has(clitic::CONJ)
+                && t.class == 0
+                && t.cue.is_none()
+                && used_alone(j))
+            .then(|| list[i].start as usize..t.end as usize)
+        })
+    }
+
+    /// For every entity, the entity it stands for (itself when none).
+    fn merges(&self, tokens: &Tokens, quote_starts: &[(usize, usize)]) -> Vec<usize> {
         let n = self.list.len();
         let mut canon: Vec<usize> = (0..n).collect();
         let quoted = |e: usize| self.list[e].quotes > 0;
@@ -133,12 +191,11 @@ impl Entities {
         }
     }
 
-    /// A singular person met only as a definite description or a title phrase
+    /// A person met only as a definite description or a title phrase
     /// («الملحق الثقافي»، «مدير الإعلام»), never with a name of its own.
     fn is_description(&self, tokens: &Tokens, d: usize) -> bool {
         let e = &self.list[d];
         e.kind == SpeakerKind::Person
-            && e.number == Number::Singular
             && e.role.is_none()
             && e.forms.iter().all(|f| {
                 let (s, end) = token_span(tokens, f);
@@ -172,22 +229,39 @@ impl Entities {
         for key in &self.list[d].form_keys {
             let words: Vec<&str> = key.split(' ').collect();
             for (i, j) in occurrences(tokens, &words) {
-                // After: up to six words of complement, no verb, cue or conjunction between.
+                // After: «DESC [complement] NAME» within eight words, with no verb, cue,
+                // complementizer or conjunction between; a one-word name must end the phrase
+                // (not «... لوكالة البلد الفلانية»): what follows it is no further name word.
                 let mut k = j;
                 if k < list.len() && matches!(list[k].punct(), Some('،' | ',')) {
                     k += 1;
                 }
-                while k < list.len().min(j + 7) && list[k].is_word() {
-                    if let Some((_, p)) = self.known_at(tokens, k) {
-                        if p != d {
-                            if !fits(p) {
-                                return None;
-                            }
-                            break;
-                        }
+                let between = |m: usize| {
+                    let t = &list[m];
+                    t.is_word()
+                        && t.cue.is_none()
+                        && !t.has(clitic::CONJ)
+                        && !t.is(Class::Complementizer)
+                };
+                let ends_phrase = |m: usize| {
+                    m >= list.len() || {
+                        let t = &list[m];
+                        !t.is_word()
+                            || !between(m)
+                            || t.is_exactly(Class::Preposition)
+                            || t.has(clitic::AL)
+                            || t.has(clitic::BI)
+                            || t.has(clitic::LI)
                     }
-                    let t = &list[k];
-                    if t.cue.is_some() || t.is(Class::Complementizer) || t.has(clitic::CONJ) {
+                };
+                while k < list.len().min(j + 9) && between(k) {
+                    if let Some((end, p)) = self.known_at(tokens, k)
+                        && p != d
+                        && (end >= k + 2 || ends_phrase(end))
+                    {
+                        if !fits(p) {
+                            return None;
+                        }
                         break;
                     }
                     k += 1;
@@ -220,7 +294,7 @@ impl Entities {
     /// The only named person holding every word of a description (its title, office, place).
     fn only_holder(&self, tokens: &Tokens, d: usize) -> Option<usize> {
         let words = &self.list[d].words;
-        if words.is_empty() {
+        if words.is_empty() || self.list[d].number != Number::Singular {
             return None;
         }
         let mut holders = (0..self.list.len()).filter(|&p| {
@@ -269,7 +343,7 @@ impl Entities {
         canon: &[usize],
     ) -> Option<usize> {
         let e = &self.list[a];
-        let anaphoric_form = |f: &std::ops::Range<usize>| {
+        let anaphoric_form = |f: &Range<usize>| {
             let (s, end) = token_span(tokens, f);
             (s..end).any(|k| {
                 tokens.list[k].is_word() && anaphoric().iter().any(|w| w == tokens.bare(k))
@@ -300,7 +374,7 @@ impl Entities {
 
 /// The key of a form without its bracketed part («وكالة الأنباء (وان)» → «وكالة الأنباء»), when
 /// it has one.
-fn without_brackets(tokens: &Tokens, form: &std::ops::Range<usize>) -> Option<String> {
+fn without_brackets(tokens: &Tokens, form: &Range<usize>) -> Option<String> {
     let (s, e) = token_span(tokens, form);
     let list = &tokens.list;
     let mut depth = 0;
@@ -331,7 +405,7 @@ fn part_of_name(key: &str, full: &[String]) -> bool {
 
 /// «المتحدث باسم رئيس الوزراء X»: the name after «باسم TITLE» is the principal's, not the
 /// spokesman's.
-fn speaks_for_a_title(tokens: &Tokens, form: &std::ops::Range<usize>) -> bool {
+fn speaks_for_a_title(tokens: &Tokens, form: &Range<usize>) -> bool {
     let (s, e) = token_span(tokens, form);
     (s..e.saturating_sub(1))
         .any(|k| tokens.bare(k) == "باسم" && tokens.list[k + 1].is(Class::Title))

@@ -15,6 +15,7 @@ mod coref;
 mod matching;
 mod salience;
 
+pub use coref::Coreference;
 pub use salience::agrees;
 
 use super::SpeakerKind;
