@@ -121,3 +121,25 @@ fn a_word_after_the_name_not_used_alone_as_a_subject_is_no_surname() {
     let x = extract(text);
     assert_eq!(x.speakers[0].name, "كريم بن سامي", "{:?}", x.speakers);
 }
+
+#[test]
+fn a_nisba_adjective_matches_the_place_in_the_holders_title() {
+    assert_one_speaker(
+        "التقى رئيس الوزراء أمس وزير الصحة بالبرتغال سامي نور في مكتبه. وأعلن وزير الصحة البرتغالي أن الاتفاق جاهز.",
+        "سامي نور",
+        "وزير الصحة البرتغالي",
+        1,
+    );
+}
+
+#[test]
+fn a_description_matching_the_words_around_a_name_joins_it() {
+    let text = "قالت مصادر إن الإيطالي روسيني مدرب الفريق وافق على العقد. ويقول المدرب الإيطالي: \"التدريب مستمر\". وقال روسيني: \"الفريق قوي\".";
+    let x = extract(text);
+    let names: Vec<&str> = x
+        .quotes
+        .iter()
+        .map(|q| x.speakers[q.speaker].name.as_str())
+        .collect();
+    assert_eq!(names, ["مصادر", "روسيني", "روسيني"]);
+}

@@ -19,7 +19,7 @@ use std::sync::OnceLock;
 
 use serde::Deserialize;
 
-use super::{Entities, Entity, matching::close_spelling};
+use super::{Entities, Entity, matching::close_spelling, word_key};
 use crate::arabic::fold_char;
 use crate::attribution::SpeakerKind;
 use crate::attribution::lexicon::{Class, Tense};
@@ -291,20 +291,64 @@ impl Entities {
         found
     }
 
-    /// The only named person holding every word of a description (its title, office, place).
+    /// The only named person holding every word of a description (its title, office, place),
+    /// in its forms or around its name in the article («... أن البلدي X مدرب الفريق»). A nisba
+    /// adjective matches its noun (اليمني = باليمن).
     fn only_holder(&self, tokens: &Tokens, d: usize) -> Option<usize> {
         let words = &self.list[d].words;
         if words.is_empty() || self.list[d].number != Number::Singular {
             return None;
         }
         let mut holders = (0..self.list.len()).filter(|&p| {
-            p != d
-                && self.is_named_person(tokens, p)
-                && genders_agree(&self.list[d], &self.list[p])
-                && words.iter().all(|w| self.list[p].words.contains(w))
+            if p == d
+                || !self.is_named_person(tokens, p)
+                || !genders_agree(&self.list[d], &self.list[p])
+            {
+                return false;
+            }
+            let around = self.words_around_name(tokens, p);
+            let has = |w: &str| self.list[p].words.iter().chain(&around).any(|x| x == w);
+            words.iter().all(|w| {
+                has(w)
+                    || w.strip_suffix('ي')
+                        .is_some_and(|n| n.chars().count() >= 3 && has(n))
+            })
         });
         let first = holders.next()?;
         holders.next().is_none().then_some(first)
+    }
+
+    /// Stems of the words next to each occurrence of a person's name (four before, six after),
+    /// up to punctuation, a reporting verb, a complementizer, a conjunction or another name.
+    fn words_around_name(&self, tokens: &Tokens, p: usize) -> Vec<String> {
+        let list = &tokens.list;
+        let (s, e) = token_span(tokens, &self.list[p].name);
+        let name: Vec<&str> = (s..e)
+            .filter(|&k| list[k].is_word())
+            .map(|k| tokens.bare(k))
+            .collect();
+        let stops = |k: usize| {
+            let t = &list[k];
+            !t.is_word()
+                || t.cue.is_some()
+                || t.is(Class::Complementizer)
+                || self.known_at(tokens, k).is_some_and(|(_, q)| q != p)
+        };
+        let mut out = Vec::new();
+        for (i, j) in occurrences(tokens, &name) {
+            for k in (i.saturating_sub(4)..i).rev().take_while(|&k| !stops(k)) {
+                out.push(word_key(tokens, k));
+                if list[k].has(clitic::CONJ) {
+                    break;
+                }
+            }
+            for k in
+                (j..list.len().min(j + 6)).take_while(|&k| !stops(k) && !list[k].has(clitic::CONJ))
+            {
+                out.push(word_key(tokens, k));
+            }
+        }
+        out
     }
 
     /// The only longer name holding every word of a short name («X» or «X Y» of «W X Y»), or
