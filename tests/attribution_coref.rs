@@ -143,3 +143,22 @@ fn a_description_matching_the_words_around_a_name_joins_it() {
         .collect();
     assert_eq!(names, ["مصادر", "روسيني", "روسيني"]);
 }
+
+#[test]
+fn a_title_with_a_nisba_names_the_only_holder_of_that_title() {
+    assert_one_speaker(
+        "وقال المبعوث الأممي إن المحادثات ستستأنف. وأكد مبعوث الأمين العام الخاص سامي نور أن الوفود وصلت.",
+        "سامي نور",
+        "المبعوث الأممي",
+        2,
+    );
+}
+
+#[test]
+fn a_title_with_a_nisba_stays_apart_when_the_holders_title_has_another() {
+    let text =
+        "وقال الوزير الفرنسي إن المحادثات ستستأنف. وكان وزير الخارجية الألماني سامي نور قد وصل أمس.";
+    let x = extract(text);
+    assert_eq!(x.speakers.len(), 1, "{:?}", x.speakers);
+    assert_eq!(x.speakers[0].name, "الوزير الفرنسي");
+}

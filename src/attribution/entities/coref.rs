@@ -162,7 +162,8 @@ impl Entities {
             }
             let holder = self
                 .apposed_name(tokens, d)
-                .or_else(|| self.only_holder(tokens, d));
+                .or_else(|| self.only_holder(tokens, d))
+                .or_else(|| self.only_title_holder(tokens, d));
             if let Some(p) = holder {
                 canon[d] = root(&canon, p);
             }
@@ -316,6 +317,41 @@ impl Entities {
         });
         let first = holders.next()?;
         holders.next().is_none().then_some(first)
+    }
+
+    /// «المبعوث الأممي» for «X، مبعوث الأمين العام»: a title with one nisba adjective names the
+    /// only entity holding that title, when it is a named person whose title has no nisba
+    /// adjective of its own (not «الوزير الفرنسي» for «وزير الخارجية الألماني X»).
+    fn only_title_holder(&self, tokens: &Tokens, d: usize) -> Option<usize> {
+        let list = &tokens.list;
+        let (s, e) = token_span(tokens, self.list[d].forms.first()?);
+        let words: Vec<usize> = (s..e).filter(|&k| list[k].is_word()).collect();
+        // «الفرنسي»: the article, at least four letters, a final ي.
+        let nisba = |k: usize| {
+            let w = tokens.bare(k);
+            w.starts_with("ال") && w.ends_with('ي') && w.chars().count() >= 6
+        };
+        let [head, adjective] = words[..] else {
+            return None;
+        };
+        if !list[head].is(Class::Title) || !nisba(adjective) || self.list[d].forms.len() > 1 {
+            return None;
+        }
+        let title = word_key(tokens, head);
+        let mut holders =
+            (0..self.list.len()).filter(|&p| p != d && self.list[p].words.contains(&title));
+        let p = holders.next()?;
+        if holders.next().is_some()
+            || !self.is_named_person(tokens, p)
+            || !genders_agree(&self.list[d], &self.list[p])
+        {
+            return None;
+        }
+        let role_has_nisba = self.list[p].role.as_ref().is_some_and(|r| {
+            let (rs, re) = token_span(tokens, r);
+            (rs..re).any(|k| list[k].is_word() && nisba(k))
+        });
+        (!role_has_nisba).then_some(p)
     }
 
     /// Stems of the words next to each occurrence of a person's name (four before, six after),
