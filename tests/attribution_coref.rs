@@ -162,3 +162,26 @@ fn a_title_with_a_nisba_stays_apart_when_the_holders_title_has_another() {
     assert_eq!(x.speakers.len(), 1, "{:?}", x.speakers);
     assert_eq!(x.speakers[0].name, "الوزير الفرنسي");
 }
+
+#[test]
+fn a_name_later_in_the_clause_after_a_verb_or_preposition_is_no_apposition() {
+    let text = "وأكد الزعيم الإقليمي مجددا التزامه بلقاء كريم داود. وقال كريم داود إن اللقاء مهم.";
+    let x = extract(text);
+    assert_eq!(x.speakers.len(), 2, "{:?}", x.speakers);
+    let text = "وأشار المبعوث الأوروبي إلى حديث كريم داود عن الخطة. وقال كريم داود إن الخطة جاهزة.";
+    let x = extract(text);
+    assert_eq!(x.speakers.len(), 2, "{:?}", x.speakers);
+}
+
+#[test]
+fn an_emphatic_self_on_a_thing_is_no_anaphor_of_the_last_speaker() {
+    let text =
+        "وقال المدير كريم داود إن المنصة آمنة. وأكدت الشبكة الاجتماعية نفسها أن البيانات محمية.";
+    let x = extract(text);
+    let names: Vec<&str> = x
+        .quotes
+        .iter()
+        .map(|q| x.speakers[q.speaker].name.as_str())
+        .collect();
+    assert_ne!(names.get(1), Some(&"كريم داود"), "{names:?}");
+}

@@ -234,7 +234,8 @@ impl Entities {
                 // complementizer or conjunction between; a one-word name must end the phrase
                 // (not «... لوكالة البلد الفلانية»): what follows it is no further name word.
                 let mut k = j;
-                if k < list.len() && matches!(list[k].punct(), Some('،' | ',')) {
+                let comma_after = k < list.len() && matches!(list[k].punct(), Some('،' | ','));
+                if comma_after {
                     k += 1;
                 }
                 let between = |m: usize| {
@@ -255,6 +256,10 @@ impl Entities {
                             || t.has(clitic::LI)
                     }
                 };
+                // Between: titles, honorifics and a definite complement («في المخابرات
+                // الجزائرية»), then at most two words of the name the pass left out («محمد»
+                // of «محمد X»); not a verb, an adverb or a preposition other than في.
+                let mut name_words = 0;
                 while k < list.len().min(j + 9) && between(k) {
                     if let Some((end, p)) = self.known_at(tokens, k)
                         && p != d
@@ -264,6 +269,32 @@ impl Entities {
                             return None;
                         }
                         break;
+                    }
+                    let t = &list[k];
+                    let complement = t.is(Class::Title)
+                        || t.is(Class::Honorific)
+                        || t.has(clitic::AL)
+                        || t.has(clitic::BI)
+                        || t.has(clitic::LI)
+                        || tokens.bare(k) == "في";
+                    // (Not right after a comma: «، علي X» is a name.)
+                    let preposition = t.is_exactly(Class::Preposition)
+                        && tokens.bare(k) != "في"
+                        && !(comma_after && k == j + 1);
+                    // A name word may look definite («إلياس»), not a title or a preposition.
+                    let ends_name = t.is(Class::Title)
+                        || t.is(Class::Honorific)
+                        || t.has(clitic::BI)
+                        || t.has(clitic::LI)
+                        || tokens.bare(k) == "في";
+                    if preposition || name_words > 0 && ends_name {
+                        break;
+                    }
+                    if !complement || name_words > 0 {
+                        name_words += 1;
+                        if name_words > 2 {
+                            break;
+                        }
                     }
                     k += 1;
                 }
@@ -355,7 +386,8 @@ impl Entities {
     }
 
     /// Stems of the words next to each occurrence of a person's name (four before, six after),
-    /// up to punctuation, a reporting verb, a complementizer, a conjunction or another name.
+    /// up to punctuation, a reporting verb, a complementizer, a preposition («المبعوث إلى حديث
+    /// X» is no description of X), a conjunction or another name.
     fn words_around_name(&self, tokens: &Tokens, p: usize) -> Vec<String> {
         let list = &tokens.list;
         let (s, e) = token_span(tokens, &self.list[p].name);
@@ -368,6 +400,7 @@ impl Entities {
             !t.is_word()
                 || t.cue.is_some()
                 || t.is(Class::Complementizer)
+                || t.is_exactly(Class::Preposition)
                 || self.known_at(tokens, k).is_some_and(|(_, q)| q != p)
         };
         let mut out = Vec::new();
@@ -422,32 +455,35 @@ impl Entities {
         quote_starts: &[(usize, usize)],
         canon: &[usize],
     ) -> Option<usize> {
+        let list = &tokens.list;
         let e = &self.list[a];
-        let anaphoric_form = |f: &Range<usize>| {
+        let anaphoric_at =
+            |k: usize| list[k].is_word() && anaphoric().iter().any(|w| w == tokens.bare(k));
+        // The head: the first word that is not the anaphoric one, a title or a source
+        // («المسؤول»، «المصدر»), not «الشبكة نفسها» (the network itself).
+        let head_of = |f: &Range<usize>| {
             let (s, end) = token_span(tokens, f);
-            (s..end).any(|k| {
-                tokens.list[k].is_word() && anaphoric().iter().any(|w| w == tokens.bare(k))
-            })
+            let head = (s..end).find(|&k| list[k].is_word() && !anaphoric_at(k))?;
+            ((s..end).any(anaphoric_at)
+                && (list[head].is(Class::Title) || list[head].is(Class::Group)))
+            .then_some(head)
         };
-        if !e.forms.iter().all(anaphoric_form) {
-            return None;
-        }
+        let heads: Vec<usize> = e.forms.iter().map(head_of).collect::<Option<_>>()?;
+        let person_only = heads.iter().any(|&h| list[h].is(Class::Title));
         let first = quote_starts.iter().position(|&(sp, _)| sp == a)?;
         let earlier = || {
             quote_starts[..first]
                 .iter()
                 .rev()
                 .map(|&(sp, _)| root(canon, sp))
-                .filter(move |&sp| sp != a)
+                .filter(move |&sp| {
+                    sp != a && (!person_only || self.list[sp].kind == SpeakerKind::Person)
+                })
         };
         // «المصدر نفسه»: the last quoted source, else whoever was quoted last.
-        let head: Vec<&String> = e
-            .words
-            .iter()
-            .filter(|w| !anaphoric().contains(w))
-            .collect();
+        let head_words: Vec<String> = heads.iter().map(|&h| word_key(tokens, h)).collect();
         earlier()
-            .find(|&sp| !head.is_empty() && head.iter().all(|w| self.list[sp].words.contains(w)))
+            .find(|&sp| head_words.iter().all(|w| self.list[sp].words.contains(w)))
             .or_else(|| earlier().next())
     }
 }
