@@ -6,13 +6,13 @@
 //! own. Once every mention is known, this file decides which entities are one:
 //! - the same form but for a parenthesised acronym («وكالة ... (سانا)» = «وكالة ...»);
 //! - a short name whose words belong to exactly one longer name («يوسف» → «يوسف X»);
-//! - a definite description (title, office) set next to exactly one name in the article
-//!   («المدير الفني الدكتور X»، «X، المدير الفني»), or whose words all belong to exactly one named
-//!   person («قنصل عام بلد» → «القنصل العام لبلد ...، X»);
-//! - an anaphor («المصدر نفسه»، «نفس المتحدث») = the speaker of the quote before it.
+//! - a definite description (title, office) tied to exactly one named person
+//!   (`descriptions.rs`);
+//! - an anaphor («المصدر نفسه»، «نفس المتحدث») = the source or speaker quoted before it.
 //!
-//! When two entities fit, nothing is merged: a quote under a description costs the reader less
-//! than a quote under the wrong name. Genders must not clash.
+//! It also completes a name the pass cut before its surname («X بن Y» + «Z», with «وطالب Z» in the
+//! article). When two entities fit, nothing is merged: a quote under a description costs the
+//! reader less than a quote under the wrong name. Genders must not clash.
 
 use std::ops::Range;
 use std::sync::OnceLock;
@@ -47,14 +47,14 @@ fn anaphoric() -> &'static [String] {
 }
 
 /// Tokens `s..e` covering a byte range.
-fn token_span(tokens: &Tokens, r: &Range<usize>) -> (usize, usize) {
+pub(super) fn token_span(tokens: &Tokens, r: &Range<usize>) -> (usize, usize) {
     let list = &tokens.list;
     let s = list.partition_point(|t| (t.start as usize) < r.start);
     let e = list.partition_point(|t| (t.start as usize) < r.end);
     (s, e)
 }
 
-fn genders_agree(a: &Entity, b: &Entity) -> bool {
+pub(super) fn genders_agree(a: &Entity, b: &Entity) -> bool {
     a.gender == Gender::Unknown || b.gender == Gender::Unknown || a.gender == b.gender
 }
 
@@ -179,247 +179,6 @@ impl Entities {
         (0..n).map(|e| root(&canon, e)).collect()
     }
 
-    /// A person named by a real name: its name does not start with a title or the article.
-    fn is_named_person(&self, tokens: &Tokens, e: usize) -> bool {
-        let e = &self.list[e];
-        if e.kind != SpeakerKind::Person || !e.has_name || e.number != Number::Singular {
-            return false;
-        }
-        let (s, end) = token_span(tokens, &e.name);
-        s < end && {
-            let t = &tokens.list[s];
-            t.is_word() && !t.has(clitic::AL) && !t.is(Class::Title) && !t.is(Class::Honorific)
-        }
-    }
-
-    /// A person met only as a definite description or a title phrase
-    /// («الملحق الثقافي»، «مدير الإعلام»), never with a name of its own.
-    fn is_description(&self, tokens: &Tokens, d: usize) -> bool {
-        let e = &self.list[d];
-        e.kind == SpeakerKind::Person
-            && e.role.is_none()
-            && e.forms.iter().all(|f| {
-                let (s, end) = token_span(tokens, f);
-                s < end && {
-                    let t = &tokens.list[s];
-                    t.has(clitic::AL) || t.is(Class::Title)
-                }
-            })
-    }
-
-    /// The named person a description is set next to somewhere in the article: «DESC [honorific
-    /// or a short complement] NAME» or «NAME، DESC». `None` when none or several.
-    fn apposed_name(&self, tokens: &Tokens, d: usize) -> Option<usize> {
-        let list = &tokens.list;
-        let mut found: Option<usize> = None;
-        let mut fits = |p: usize| -> bool {
-            if p == d
-                || !self.is_named_person(tokens, p)
-                || !genders_agree(&self.list[d], &self.list[p])
-            {
-                return true;
-            }
-            match found {
-                Some(q) if q != p => false,
-                _ => {
-                    found = Some(p);
-                    true
-                }
-            }
-        };
-        for key in &self.list[d].form_keys {
-            let words: Vec<&str> = key.split(' ').collect();
-            for (i, j) in occurrences(tokens, &words) {
-                // After: «DESC [complement] NAME» within eight words, with no verb, cue,
-                // complementizer or conjunction between; a one-word name must end the phrase
-                // (not «... لوكالة البلد الفلانية»): what follows it is no further name word.
-                let mut k = j;
-                let comma_after = k < list.len() && matches!(list[k].punct(), Some('،' | ','));
-                if comma_after {
-                    k += 1;
-                }
-                let between = |m: usize| {
-                    let t = &list[m];
-                    t.is_word()
-                        && t.cue.is_none()
-                        && !t.has(clitic::CONJ)
-                        && !t.is(Class::Complementizer)
-                };
-                let ends_phrase = |m: usize| {
-                    m >= list.len() || {
-                        let t = &list[m];
-                        !t.is_word()
-                            || !between(m)
-                            || t.is_exactly(Class::Preposition)
-                            || t.has(clitic::AL)
-                            || t.has(clitic::BI)
-                            || t.has(clitic::LI)
-                    }
-                };
-                // Between: titles, honorifics and a definite complement («في المخابرات
-                // الجزائرية»), then at most two words of the name the pass left out («محمد»
-                // of «محمد X»); not a verb, an adverb or a preposition other than في.
-                let mut name_words = 0;
-                while k < list.len().min(j + 9) && between(k) {
-                    if let Some((end, p)) = self.known_at(tokens, k)
-                        && p != d
-                        && (end >= k + 2 || ends_phrase(end))
-                    {
-                        if !fits(p) {
-                            return None;
-                        }
-                        break;
-                    }
-                    let t = &list[k];
-                    let complement = t.is(Class::Title)
-                        || t.is(Class::Honorific)
-                        || t.has(clitic::AL)
-                        || t.has(clitic::BI)
-                        || t.has(clitic::LI)
-                        || tokens.bare(k) == "في";
-                    // (Not right after a comma: «، علي X» is a name.)
-                    let preposition = t.is_exactly(Class::Preposition)
-                        && tokens.bare(k) != "في"
-                        && !(comma_after && k == j + 1);
-                    // A name word may look definite («إلياس»), not a title or a preposition.
-                    let ends_name = t.is(Class::Title)
-                        || t.is(Class::Honorific)
-                        || t.has(clitic::BI)
-                        || t.has(clitic::LI)
-                        || tokens.bare(k) == "في";
-                    if preposition || name_words > 0 && ends_name {
-                        break;
-                    }
-                    if !complement || name_words > 0 {
-                        name_words += 1;
-                        if name_words > 2 {
-                            break;
-                        }
-                    }
-                    k += 1;
-                }
-                // Before: «NAME، DESC»; a one-word surname needs no comma («يوسف X»).
-                let comma = i > 0 && matches!(list[i - 1].punct(), Some('،' | ','));
-                let name_end = if comma {
-                    i - 1
-                } else if words.len() == 1 && !list[i].is(Class::Title) {
-                    i
-                } else {
-                    continue;
-                };
-                for s in name_end.saturating_sub(4)..name_end {
-                    if let Some((end, p)) = self.known_at(tokens, s)
-                        && end == name_end
-                        && p != d
-                    {
-                        if !fits(p) {
-                            return None;
-                        }
-                        break;
-                    }
-                }
-            }
-        }
-        found
-    }
-
-    /// The only named person holding every word of a description (its title, office, place),
-    /// in its forms or around its name in the article («... أن البلدي X مدرب الفريق»). A nisba
-    /// adjective matches its noun (اليمني = باليمن).
-    fn only_holder(&self, tokens: &Tokens, d: usize) -> Option<usize> {
-        let words = &self.list[d].words;
-        if words.is_empty() || self.list[d].number != Number::Singular {
-            return None;
-        }
-        let mut holders = (0..self.list.len()).filter(|&p| {
-            if p == d
-                || !self.is_named_person(tokens, p)
-                || !genders_agree(&self.list[d], &self.list[p])
-            {
-                return false;
-            }
-            let around = self.words_around_name(tokens, p);
-            let has = |w: &str| self.list[p].words.iter().chain(&around).any(|x| x == w);
-            words.iter().all(|w| {
-                has(w)
-                    || w.strip_suffix('ي')
-                        .is_some_and(|n| n.chars().count() >= 3 && has(n))
-            })
-        });
-        let first = holders.next()?;
-        holders.next().is_none().then_some(first)
-    }
-
-    /// «المبعوث الأممي» for «X، مبعوث الأمين العام»: a title with one nisba adjective names the
-    /// only entity holding that title, when it is a named person whose title has no nisba
-    /// adjective of its own (not «الوزير الفرنسي» for «وزير الخارجية الألماني X»).
-    fn only_title_holder(&self, tokens: &Tokens, d: usize) -> Option<usize> {
-        let list = &tokens.list;
-        let (s, e) = token_span(tokens, self.list[d].forms.first()?);
-        let words: Vec<usize> = (s..e).filter(|&k| list[k].is_word()).collect();
-        // «الفرنسي»: the article, at least four letters, a final ي.
-        let nisba = |k: usize| {
-            let w = tokens.bare(k);
-            w.starts_with("ال") && w.ends_with('ي') && w.chars().count() >= 6
-        };
-        let [head, adjective] = words[..] else {
-            return None;
-        };
-        if !list[head].is(Class::Title) || !nisba(adjective) || self.list[d].forms.len() > 1 {
-            return None;
-        }
-        let title = word_key(tokens, head);
-        let mut holders =
-            (0..self.list.len()).filter(|&p| p != d && self.list[p].words.contains(&title));
-        let p = holders.next()?;
-        if holders.next().is_some()
-            || !self.is_named_person(tokens, p)
-            || !genders_agree(&self.list[d], &self.list[p])
-        {
-            return None;
-        }
-        let role_has_nisba = self.list[p].role.as_ref().is_some_and(|r| {
-            let (rs, re) = token_span(tokens, r);
-            (rs..re).any(|k| list[k].is_word() && nisba(k))
-        });
-        (!role_has_nisba).then_some(p)
-    }
-
-    /// Stems of the words next to each occurrence of a person's name (four before, six after),
-    /// up to punctuation, a reporting verb, a complementizer, a preposition («المبعوث إلى حديث
-    /// X» is no description of X), a conjunction or another name.
-    fn words_around_name(&self, tokens: &Tokens, p: usize) -> Vec<String> {
-        let list = &tokens.list;
-        let (s, e) = token_span(tokens, &self.list[p].name);
-        let name: Vec<&str> = (s..e)
-            .filter(|&k| list[k].is_word())
-            .map(|k| tokens.bare(k))
-            .collect();
-        let stops = |k: usize| {
-            let t = &list[k];
-            !t.is_word()
-                || t.cue.is_some()
-                || t.is(Class::Complementizer)
-                || t.is_exactly(Class::Preposition)
-                || self.known_at(tokens, k).is_some_and(|(_, q)| q != p)
-        };
-        let mut out = Vec::new();
-        for (i, j) in occurrences(tokens, &name) {
-            for k in (i.saturating_sub(4)..i).rev().take_while(|&k| !stops(k)) {
-                out.push(word_key(tokens, k));
-                if list[k].has(clitic::CONJ) {
-                    break;
-                }
-            }
-            for k in
-                (j..list.len().min(j + 6)).take_while(|&k| !stops(k) && !list[k].has(clitic::CONJ))
-            {
-                out.push(word_key(tokens, k));
-            }
-        }
-        out
-    }
-
     /// The only longer name holding every word of a short name («X» or «X Y» of «W X Y»), or
     /// the only description ending with it («المتحدث باسم الحكومة X Y»).
     fn full_name_of(&self, tokens: &Tokens, s: usize) -> Option<usize> {
@@ -496,14 +255,14 @@ fn without_brackets(tokens: &Tokens, form: &Range<usize>) -> Option<String> {
     let mut depth = 0;
     let mut had = false;
     let mut words = Vec::new();
-    for k in s..e {
-        match list[k].punct() {
+    for (k, t) in list.iter().enumerate().take(e).skip(s) {
+        match t.punct() {
             Some('(') => {
                 depth += 1;
                 had = true;
             }
             Some(')') => depth = (depth - 1).max(0),
-            _ if depth == 0 && list[k].is_word() => words.push(tokens.bare(k)),
+            _ if depth == 0 && t.is_word() => words.push(tokens.bare(k)),
             _ => {}
         }
     }
@@ -528,7 +287,7 @@ fn speaks_for_a_title(tokens: &Tokens, form: &Range<usize>) -> bool {
 }
 
 /// Token spans `(i, j)` where the words appear in a row (as written, without و/ف).
-fn occurrences(tokens: &Tokens, words: &[&str]) -> Vec<(usize, usize)> {
+pub(super) fn occurrences(tokens: &Tokens, words: &[&str]) -> Vec<(usize, usize)> {
     let list = &tokens.list;
     let n = words.len();
     if n == 0 || words[0].is_empty() {
