@@ -280,7 +280,7 @@ fn part_of_name(key: &str, full: &[String]) -> bool {
 
 /// «المتحدث باسم رئيس الوزراء X»: the name after «باسم TITLE» is the principal's, not the
 /// spokesman's.
-fn speaks_for_a_title(tokens: &Tokens, form: &Range<usize>) -> bool {
+pub(super) fn speaks_for_a_title(tokens: &Tokens, form: &Range<usize>) -> bool {
     let (s, e) = token_span(tokens, form);
     (s..e.saturating_sub(1))
         .any(|k| tokens.bare(k) == "باسم" && tokens.list[k + 1].is(Class::Title))

@@ -2,7 +2,7 @@
 //! («المدير الفني الدكتور X»، «X، المدير الفني»), the only named person holding every word of a
 //! description (in its forms or around its name), the only holder of a title. Used by `coref.rs`.
 
-use super::coref::{genders_agree, occurrences, token_span};
+use super::coref::{genders_agree, occurrences, speaks_for_a_title, token_span};
 use super::{Entities, word_key};
 use crate::attribution::SpeakerKind;
 use crate::attribution::lexicon::Class;
@@ -24,7 +24,8 @@ impl Entities {
     }
 
     /// A person met only as a definite description or a title phrase
-    /// («الملحق الثقافي»، «مدير الإعلام»), never with a name of its own.
+    /// («الملحق الثقافي»، «مدير الإعلام»), never with a name of its own; not a spokesman for a
+    /// titled principal («المتحدث باسم رئيس الوزراء X»: X is the principal).
     pub(super) fn is_description(&self, tokens: &Tokens, d: usize) -> bool {
         let e = &self.list[d];
         e.kind == SpeakerKind::Person
@@ -33,7 +34,7 @@ impl Entities {
                 let (s, end) = token_span(tokens, f);
                 s < end && {
                     let t = &tokens.list[s];
-                    t.has(clitic::AL) || t.is(Class::Title)
+                    (t.has(clitic::AL) || t.is(Class::Title)) && !speaks_for_a_title(tokens, f)
                 }
             })
     }
