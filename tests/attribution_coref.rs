@@ -185,3 +185,20 @@ fn an_emphatic_self_on_a_thing_is_no_anaphor_of_the_last_speaker() {
         .collect();
     assert_ne!(names.get(1), Some(&"كريم داود"), "{names:?}");
 }
+
+#[test]
+fn a_name_between_commas_after_a_title_names_the_description() {
+    let x = extract("وقالت وزيرة الصحة البرتغالية، إلسا كوستا، إن المستشفيات جاهزة.");
+    assert_eq!(x.speakers[0].name, "إلسا كوستا", "{:?}", x.speakers);
+    let x = extract("وأضاف قائد المنطقة، الواقعة شرق البلاد، أن القوات تقدمت.");
+    assert_eq!(x.speakers[0].name, "قائد المنطقة", "{:?}", x.speakers);
+}
+
+#[test]
+fn a_name_after_a_title_and_its_complement_used_alone_elsewhere_names_the_description() {
+    let text = "وأوضح مدير الإعلام بأمانة المدينة المنورة سامي الكامل بأن العمال مخالفون. وأكد \"الكامل\" أن الرقابة مستمرة.";
+    let x = extract(text);
+    assert_eq!(x.speakers.len(), 1, "{:?}", x.speakers);
+    assert_eq!(x.speakers[0].name, "سامي الكامل");
+    assert_eq!(x.quotes.len(), 2);
+}

@@ -81,7 +81,10 @@ impl Entities {
         Coreference {
             canon: self.merges(tokens, quote_starts),
             full_name: (0..self.list.len())
-                .map(|e| self.with_surname(tokens, e))
+                .map(|e| {
+                    self.with_surname(tokens, e)
+                        .or_else(|| self.name_after_description(tokens, e))
+                })
                 .collect(),
         }
     }
@@ -103,16 +106,6 @@ impl Entities {
         if words.is_empty() || words.len() > 3 {
             return None;
         }
-        let used_alone = |j: usize| {
-            (1..list.len()).any(|k| {
-                k != j
-                    && list[k].is_word()
-                    && tokens.bare(k) == tokens.bare(j)
-                    && list[k - 1]
-                        .cue
-                        .is_some_and(|h| matches!(h.form.tense, Tense::Past | Tense::Present))
-            })
-        };
         occurrences(tokens, &words).into_iter().find_map(|(i, j)| {
             let t = list.get(j)?;
             (t.is_word()
@@ -120,7 +113,7 @@ impl Entities {
                 && !t.has(clitic::CONJ)
                 && t.class == 0
                 && t.cue.is_none()
-                && used_alone(j))
+                && used_as_subject(tokens, j))
             .then(|| list[i].start as usize..t.end as usize)
         })
     }
@@ -267,6 +260,23 @@ fn without_brackets(tokens: &Tokens, form: &Range<usize>) -> Option<String> {
         }
     }
     (had && !words.is_empty()).then(|| words.join(" "))
+}
+
+/// Does the word at token `j` stand elsewhere in the article as the subject of a reporting verb
+/// («وأضاف Z»، «وأكد "Z"»)?
+pub(super) fn used_as_subject(tokens: &Tokens, j: usize) -> bool {
+    let list = &tokens.list;
+    let reporting = |k: usize| {
+        list[k]
+            .cue
+            .is_some_and(|h| matches!(h.form.tense, Tense::Past | Tense::Present))
+    };
+    (1..list.len()).any(|k| {
+        k != j
+            && list[k].is_word()
+            && tokens.bare(k) == tokens.bare(j)
+            && (reporting(k - 1) || k >= 2 && list[k - 1].punct().is_some() && reporting(k - 2))
+    })
 }
 
 /// Is a short name's word one of a full name's words, or two of them written together

@@ -2,7 +2,9 @@
 //! («المدير الفني الدكتور X»، «X، المدير الفني»), the only named person holding every word of a
 //! description (in its forms or around its name), the only holder of a title. Used by `coref.rs`.
 
-use super::coref::{genders_agree, occurrences, speaks_for_a_title, token_span};
+use std::ops::Range;
+
+use super::coref::{genders_agree, occurrences, speaks_for_a_title, token_span, used_as_subject};
 use super::{Entities, word_key};
 use crate::attribution::SpeakerKind;
 use crate::attribution::lexicon::Class;
@@ -250,5 +252,60 @@ impl Entities {
             }
         }
         out
+    }
+
+    /// The name the pass left after a description: «DESC، W1 W2، أن ...» (no article after W1),
+    /// or «DESC [complement] W1 W2 أن ...» where the article also uses W1 or W2 alone as a
+    /// subject («وقال W1 W2»). The words are of no known class; a later one may look like a cue
+    /// («X لوح»).
+    pub(super) fn name_after_description(&self, tokens: &Tokens, d: usize) -> Option<Range<usize>> {
+        let list = &tokens.list;
+        let e = &self.list[d];
+        if e.has_name || e.quotes == 0 || !self.is_description(tokens, d) {
+            return None;
+        }
+        let name_word = |k: usize, first: bool| {
+            let t = &list[k];
+            t.is_word()
+                && t.class == 0
+                && (t.cue.is_none() || !first)
+                && !t.has(clitic::CONJ)
+                && !t.has(clitic::BI)
+                && !t.has(clitic::LI)
+        };
+        // The end of a run of up to three name words starting at `s`.
+        let run_end = |s: usize| -> Option<usize> {
+            let n = (s..list.len().min(s + 3))
+                .take_while(|&m| name_word(m, m == s))
+                .count();
+            (n > 0).then_some(s + n)
+        };
+        let opens_content = |k: usize| {
+            k < list.len() && (list[k].is(Class::Complementizer) || list[k].punct() == Some(':'))
+        };
+        let comma = |k: usize| k < list.len() && matches!(list[k].punct(), Some('،' | ','));
+        let range = |s: usize, end: usize| list[s].start as usize..list[end - 1].end as usize;
+        let evidence = |s: usize, end: usize| (s..end).any(|m| used_as_subject(tokens, m));
+        e.mentions.iter().find_map(|m| {
+            let (_, j) = token_span(tokens, m);
+            if comma(j) {
+                let s = j + 1;
+                let end = run_end(s)?;
+                let closed = comma(end) && opens_content(end + 1) || opens_content(end);
+                // Not «، الواقعة شمال البلاد،»: after the first word, none with the article.
+                let plain = (s + 1..end).all(|m| !list[m].has(clitic::AL));
+                return (closed && (plain || evidence(s, end))).then(|| range(s, end));
+            }
+            // A complement after the title: «بأمانة العاصمة المقدسة».
+            let mut s = j;
+            if s < list.len() && (list[s].has(clitic::BI) || list[s].has(clitic::LI)) {
+                s += 1;
+                while s < list.len().min(j + 5) && list[s].is_word() && list[s].has(clitic::AL) {
+                    s += 1;
+                }
+            }
+            let end = run_end(s)?;
+            (opens_content(end) && evidence(s, end)).then(|| range(s, end))
+        })
     }
 }
