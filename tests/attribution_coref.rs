@@ -202,3 +202,13 @@ fn a_name_after_a_title_and_its_complement_used_alone_elsewhere_names_the_descri
     assert_eq!(x.speakers[0].name, "سامي الكامل");
     assert_eq!(x.quotes.len(), 2);
 }
+
+#[test]
+fn a_place_whose_first_letter_looks_like_a_clitic_still_matches() {
+    assert_one_speaker(
+        "وأكد قنصل عام كمبوديا أن التأشيرات متاحة. وقال القنصل العام لكمبوديا في المدينة، سامي نور، إن العلاقات قوية.",
+        "سامي نور",
+        "قنصل عام كمبوديا",
+        2,
+    );
+}

@@ -161,24 +161,40 @@ impl Entities {
     /// in its forms or around its name in the article («... أن البلدي X مدرب الفريق»). A nisba
     /// adjective matches its noun (اليمني = باليمن).
     pub(super) fn only_holder(&self, tokens: &Tokens, d: usize) -> Option<usize> {
-        let words = &self.list[d].words;
-        if words.is_empty() || self.list[d].number != Number::Singular {
+        let list = &tokens.list;
+        let e = &self.list[d];
+        if e.words.is_empty() || e.number != Number::Singular {
             return None;
         }
-        let mut holders = (0..self.list.len()).filter(|&p| {
-            if p == d
-                || !self.is_named_person(tokens, p)
-                || !genders_agree(&self.list[d], &self.list[p])
+        // Each word as its stem, or as written without the article: a name's first letter may
+        // pass for a clitic («كوريا» stems to «وريا», «لكوريا» to «كوريا»).
+        let mut words: Vec<[String; 2]> = Vec::new();
+        for f in &e.forms {
+            let (s, end) = token_span(tokens, f);
+            for k in
+                (s..end).filter(|&k| list[k].is_word() && !list[k].is_exactly(Class::Preposition))
             {
+                let bare = tokens.bare(k);
+                words.push([
+                    word_key(tokens, k),
+                    bare.strip_prefix("ال").unwrap_or(bare).to_string(),
+                ]);
+            }
+        }
+        let mut holders = (0..self.list.len()).filter(|&p| {
+            if p == d || !self.is_named_person(tokens, p) || !genders_agree(e, &self.list[p]) {
                 return false;
             }
             let around = self.words_around_name(tokens, p);
             let has = |w: &str| self.list[p].words.iter().chain(&around).any(|x| x == w);
-            words.iter().all(|w| {
-                has(w)
-                    || w.strip_suffix('ي')
-                        .is_some_and(|n| n.chars().count() >= 3 && has(n))
-            })
+            words.iter().flatten().count() > 0
+                && words.iter().all(|alternatives| {
+                    alternatives.iter().any(|w| {
+                        has(w)
+                            || w.strip_suffix('ي')
+                                .is_some_and(|n| n.chars().count() >= 3 && has(n))
+                    })
+                })
         });
         let first = holders.next()?;
         holders.next().is_none().then_some(first)
