@@ -20,6 +20,13 @@ pub fn build(text: &str, engine: Engine) -> Extraction {
         kept.iter().map(|f| (f.speaker, f.range.start)).collect();
     let coref = cx.entities.coreference(cx.tokens, &quote_starts);
     let canon = &coref.canon;
+    // The entities standing for each one, besides itself.
+    let mut members: Vec<Vec<usize>> = vec![Vec::new(); canon.len()];
+    for (m, &c) in canon.iter().enumerate() {
+        if m != c {
+            members[c].push(m);
+        }
+    }
     let mut number: Vec<Option<usize>> = vec![None; cx.entities.list.len()];
     let mut speakers: Vec<Speaker> = Vec::new();
     let mut quotes = Vec::with_capacity(kept.len());
@@ -29,7 +36,13 @@ pub fn build(text: &str, engine: Engine) -> Extraction {
             continue;
         }
         let id = *number[speaker].get_or_insert_with(|| {
-            speakers.push(public_speaker(text, &cx.entities.list, &coref, speaker));
+            speakers.push(public_speaker(
+                text,
+                &cx.entities.list,
+                &coref,
+                &members[speaker],
+                speaker,
+            ));
             speakers.len() - 1
         });
         speakers[id].quotes += 1;
@@ -47,15 +60,20 @@ pub fn build(text: &str, engine: Engine) -> Extraction {
     Extraction { speakers, quotes }
 }
 
-/// The public speaker for entity `id` and every entity standing for it: its name and role (or a
+/// The public speaker for entity `id` and the `others` standing for it: its name and role (or a
 /// member's role), then every form of every member as aliases, and all their mentions.
-fn public_speaker(text: &str, list: &[Entity], coref: &Coreference, id: usize) -> Speaker {
-    let canon = &coref.canon;
+fn public_speaker(
+    text: &str,
+    list: &[Entity],
+    coref: &Coreference,
+    others: &[usize],
+    id: usize,
+) -> Speaker {
     let e = &list[id];
     let name = coref.full_name[id]
         .clone()
         .unwrap_or_else(|| e.name.clone());
-    let members = std::iter::once(id).chain((0..list.len()).filter(|&m| m != id && canon[m] == id));
+    let members = std::iter::once(id).chain(others.iter().copied());
     let mut aliases: Vec<String> = Vec::new();
     let mut mentions = Vec::new();
     let mut role = e.role.clone();

@@ -14,9 +14,11 @@
 //! article). When two entities fit, nothing is merged: a quote under a description costs the
 //! reader less than a quote under the wrong name. Genders must not clash.
 
+use std::cell::OnceCell;
 use std::ops::Range;
 use std::sync::OnceLock;
 
+use rustc_hash::FxHashMap;
 use serde::Deserialize;
 
 use super::{Entities, Entity, matching::close_spelling, word_key};
@@ -78,12 +80,13 @@ impl Entities {
     /// Ties every entity to the one it stands for. `quote_starts`: (speaker, byte offset) of
     /// every quote, in text order.
     pub fn coreference(&self, tokens: &Tokens, quote_starts: &[(usize, usize)]) -> Coreference {
+        let index = WordIndex::new(tokens);
         Coreference {
-            canon: self.merges(tokens, quote_starts),
+            canon: self.merges(&index, quote_starts),
             full_name: (0..self.list.len())
                 .map(|e| {
-                    self.with_surname(tokens, e)
-                        .or_else(|| self.name_after_description(tokens, e))
+                    self.with_surname(&index, e)
+                        .or_else(|| self.name_after_description(&index, e))
                 })
                 .collect(),
         }
@@ -92,46 +95,64 @@ impl Entities {
     /// «X Y» where the pass took only «X»: the word after the name is a definite word of no
     /// known class that the article also uses alone as the subject of a reporting verb
     /// («... قال X Y إن ...»، «وأضاف Y»).
-    fn with_surname(&self, tokens: &Tokens, e: usize) -> Option<Range<usize>> {
+    fn with_surname(&self, index: &WordIndex, e: usize) -> Option<Range<usize>> {
+        let tokens = index.tokens;
         let list = &tokens.list;
         let entity = &self.list[e];
         if entity.kind != SpeakerKind::Person || !entity.has_name || entity.quotes == 0 {
             return None;
         }
         let (s, end) = token_span(tokens, &entity.name);
-        let words: Vec<&str> = (s..end)
+        let name_words: Vec<&str> = (s..end)
             .filter(|&k| list[k].is_word())
             .map(|k| tokens.bare(k))
             .collect();
-        if words.is_empty() || words.len() > 3 {
+        if name_words.is_empty() || name_words.len() > 3 {
             return None;
         }
-        occurrences(tokens, &words).into_iter().find_map(|(i, j)| {
+        // After a mention ending with the name (the pass's own mentions, no search).
+        entity.mentions.iter().find_map(|m| {
+            let (_, j) = token_span(tokens, m);
+            let i = j.checked_sub(name_words.len())?;
+            let ends_with_name = (i..j).zip(&name_words).all(|(k, w)| tokens.bare(k) == *w);
             let t = list.get(j)?;
-            (t.is_word()
+            (ends_with_name
+                && t.is_word()
                 && t.has(clitic::AL)
                 && !t.has(clitic::CONJ)
                 && t.class == 0
                 && t.cue.is_none()
-                && used_as_subject(tokens, j))
+                && index.used_as_subject(j))
             .then(|| list[i].start as usize..t.end as usize)
         })
     }
 
     /// For every entity, the entity it stands for (itself when none).
-    fn merges(&self, tokens: &Tokens, quote_starts: &[(usize, usize)]) -> Vec<usize> {
+    fn merges(&self, index: &WordIndex, quote_starts: &[(usize, usize)]) -> Vec<usize> {
+        let tokens = index.tokens;
         let n = self.list.len();
         let mut canon: Vec<usize> = (0..n).collect();
         let quoted = |e: usize| self.list[e].quotes > 0;
         // Same form but for a parenthesised acronym: into the first one.
-        for a in (0..n).filter(|&a| quoted(a)) {
-            for key in self.list[a]
-                .forms
-                .iter()
-                .filter_map(|f| without_brackets(tokens, f))
-            {
-                if let Some(b) = (0..n).find(|&b| b != a && self.list[b].form_keys.contains(&key)) {
-                    let (ra, rb) = (root(&canon, a), root(&canon, b));
+        let bracketed: Vec<(usize, String)> = (0..n)
+            .filter(|&a| quoted(a))
+            .flat_map(|a| {
+                let forms = self.list[a].forms.iter();
+                forms.filter_map(move |f| without_brackets(tokens, f).map(|key| (a, key)))
+            })
+            .collect();
+        if !bracketed.is_empty() {
+            let mut by_form: FxHashMap<&str, usize> = FxHashMap::default();
+            for (e, entity) in self.list.iter().enumerate() {
+                for key in &entity.form_keys {
+                    by_form.entry(key.as_str()).or_insert(e);
+                }
+            }
+            for (a, key) in &bracketed {
+                if let Some(&b) = by_form.get(key.as_str())
+                    && b != *a
+                {
+                    let (ra, rb) = (root(&canon, *a), root(&canon, b));
                     if ra != rb {
                         canon[ra.max(rb)] = ra.min(rb);
                     }
@@ -146,6 +167,7 @@ impl Entities {
                 canon[s] = root(&canon, full);
             }
         }
+        let mut around: Option<Vec<Vec<String>>> = None;
         for d in 0..n {
             if !quoted(d) || canon[d] != d {
                 continue;
@@ -153,9 +175,10 @@ impl Entities {
             if !self.is_description(tokens, d) {
                 continue;
             }
+            let around = around.get_or_insert_with(|| self.words_around_names(index));
             let holder = self
-                .apposed_name(tokens, d)
-                .or_else(|| self.only_holder(tokens, d))
+                .apposed_name(index, d)
+                .or_else(|| self.only_holder(tokens, d, around))
                 .or_else(|| self.only_title_holder(tokens, d));
             if let Some(p) = holder {
                 canon[d] = root(&canon, p);
@@ -245,6 +268,9 @@ impl Entities {
 fn without_brackets(tokens: &Tokens, form: &Range<usize>) -> Option<String> {
     let (s, e) = token_span(tokens, form);
     let list = &tokens.list;
+    if !list[s..e].iter().any(|t| t.punct() == Some('(')) {
+        return None;
+    }
     let mut depth = 0;
     let mut had = false;
     let mut words = Vec::new();
@@ -260,23 +286,6 @@ fn without_brackets(tokens: &Tokens, form: &Range<usize>) -> Option<String> {
         }
     }
     (had && !words.is_empty()).then(|| words.join(" "))
-}
-
-/// Does the word at token `j` stand elsewhere in the article as the subject of a reporting verb
-/// («وأضاف Z»، «وأكد "Z"»)?
-pub(super) fn used_as_subject(tokens: &Tokens, j: usize) -> bool {
-    let list = &tokens.list;
-    let reporting = |k: usize| {
-        list[k]
-            .cue
-            .is_some_and(|h| matches!(h.form.tense, Tense::Past | Tense::Present))
-    };
-    (1..list.len()).any(|k| {
-        k != j
-            && list[k].is_word()
-            && tokens.bare(k) == tokens.bare(j)
-            && (reporting(k - 1) || k >= 2 && list[k - 1].punct().is_some() && reporting(k - 2))
-    })
 }
 
 /// Is a short name's word one of a full name's words, or two of them written together
@@ -296,15 +305,65 @@ pub(super) fn speaks_for_a_title(tokens: &Tokens, form: &Range<usize>) -> bool {
         .any(|k| tokens.bare(k) == "باسم" && tokens.list[k + 1].is(Class::Title))
 }
 
-/// Token spans `(i, j)` where the words appear in a row (as written, without و/ف).
-pub(super) fn occurrences(tokens: &Tokens, words: &[&str]) -> Vec<(usize, usize)> {
-    let list = &tokens.list;
-    let n = words.len();
-    if n == 0 || words[0].is_empty() {
-        return Vec::new();
+/// Where each word (as written, without و/ف) stands in the article, so that no rule scans the
+/// whole article per entity.
+pub(super) struct WordIndex<'a> {
+    pub(super) tokens: &'a Tokens,
+    /// Built on first use: most articles never need it.
+    at: OnceCell<FxHashMap<&'a str, Vec<usize>>>,
+}
+
+impl<'a> WordIndex<'a> {
+    pub(super) fn new(tokens: &'a Tokens) -> WordIndex<'a> {
+        WordIndex {
+            tokens,
+            at: OnceCell::new(),
+        }
     }
-    (0..list.len().saturating_sub(n - 1))
-        .filter(|&i| (0..n).all(|m| list[i + m].is_word() && tokens.bare(i + m) == words[m]))
-        .map(|i| (i, i + n))
-        .collect()
+
+    fn positions(&self, word: &str) -> &[usize] {
+        let at = self.at.get_or_init(|| {
+            let tokens = self.tokens;
+            let mut at: FxHashMap<&str, Vec<usize>> = FxHashMap::default();
+            for k in (0..tokens.len()).filter(|&k| tokens.list[k].is_word()) {
+                at.entry(tokens.bare(k)).or_default().push(k);
+            }
+            at
+        });
+        at.get(word).map_or(&[], |v| v.as_slice())
+    }
+
+    /// Token spans `(i, j)` where the words appear in a row.
+    pub(super) fn occurrences(&self, words: &[&str]) -> Vec<(usize, usize)> {
+        let (tokens, list) = (self.tokens, &self.tokens.list);
+        let Some(first) = words.first() else {
+            return Vec::new();
+        };
+        self.positions(first)
+            .iter()
+            .copied()
+            .filter(|&i| {
+                i + words.len() <= list.len()
+                    && (1..words.len())
+                        .all(|m| list[i + m].is_word() && tokens.bare(i + m) == words[m])
+            })
+            .map(|i| (i, i + words.len()))
+            .collect()
+    }
+
+    /// Does the word at token `j` stand elsewhere in the article as the subject of a reporting
+    /// verb («وأضاف Z»، «وأكد "Z"»)?
+    pub(super) fn used_as_subject(&self, j: usize) -> bool {
+        let list = &self.tokens.list;
+        let reporting = |k: usize| {
+            list[k]
+                .cue
+                .is_some_and(|h| matches!(h.form.tense, Tense::Past | Tense::Present))
+        };
+        self.positions(self.tokens.bare(j)).iter().any(|&k| {
+            k != j
+                && k >= 1
+                && (reporting(k - 1) || k >= 2 && list[k - 1].punct().is_some() && reporting(k - 2))
+        })
+    }
 }

@@ -4,7 +4,7 @@
 
 use std::ops::Range;
 
-use super::coref::{genders_agree, occurrences, speaks_for_a_title, token_span, used_as_subject};
+use super::coref::{WordIndex, genders_agree, speaks_for_a_title, token_span};
 use super::{Entities, word_key};
 use crate::attribution::SpeakerKind;
 use crate::attribution::lexicon::Class;
@@ -43,7 +43,8 @@ impl Entities {
 
     /// The named person a description is set next to somewhere in the article: «DESC [honorific
     /// or a short complement] NAME» or «NAME، DESC». `None` when none or several.
-    pub(super) fn apposed_name(&self, tokens: &Tokens, d: usize) -> Option<usize> {
+    pub(super) fn apposed_name(&self, index: &WordIndex, d: usize) -> Option<usize> {
+        let tokens = index.tokens;
         let list = &tokens.list;
         let mut found: Option<usize> = None;
         let mut fits = |p: usize| -> bool {
@@ -63,7 +64,7 @@ impl Entities {
         };
         for key in &self.list[d].form_keys {
             let words: Vec<&str> = key.split(' ').collect();
-            for (i, j) in occurrences(tokens, &words) {
+            for (i, j) in index.occurrences(&words) {
                 // After: «DESC [complement] NAME» within eight words, with no verb, cue,
                 // complementizer or conjunction between; a one-word name must end the phrase
                 // (not «... لوكالة البلد الفلانية»): what follows it is no further name word.
@@ -160,7 +161,12 @@ impl Entities {
     /// The only named person holding every word of a description (its title, office, place),
     /// in its forms or around its name in the article («... أن البلدي X مدرب الفريق»). A nisba
     /// adjective matches its noun (اليمني = باليمن).
-    pub(super) fn only_holder(&self, tokens: &Tokens, d: usize) -> Option<usize> {
+    pub(super) fn only_holder(
+        &self,
+        tokens: &Tokens,
+        d: usize,
+        around: &[Vec<String>],
+    ) -> Option<usize> {
         let list = &tokens.list;
         let e = &self.list[d];
         if e.words.is_empty() || e.number != Number::Singular {
@@ -185,8 +191,7 @@ impl Entities {
             if p == d || !self.is_named_person(tokens, p) || !genders_agree(e, &self.list[p]) {
                 return false;
             }
-            let around = self.words_around_name(tokens, p);
-            let has = |w: &str| self.list[p].words.iter().chain(&around).any(|x| x == w);
+            let has = |w: &str| self.list[p].words.iter().chain(&around[p]).any(|x| x == w);
             words.iter().flatten().count() > 0
                 && words.iter().all(|alternatives| {
                     alternatives.iter().any(|w| {
@@ -235,10 +240,24 @@ impl Entities {
         (!role_has_nisba).then_some(p)
     }
 
+    /// [`Self::words_around_name`] of every named person (empty for the others), computed once.
+    pub(super) fn words_around_names(&self, index: &WordIndex) -> Vec<Vec<String>> {
+        (0..self.list.len())
+            .map(|p| {
+                if self.is_named_person(index.tokens, p) {
+                    self.words_around_name(index, p)
+                } else {
+                    Vec::new()
+                }
+            })
+            .collect()
+    }
+
     /// Stems of the words next to each occurrence of a person's name (four before, six after),
     /// up to punctuation, a reporting verb, a complementizer, a preposition («المبعوث إلى حديث
     /// X» is no description of X), a conjunction or another name.
-    fn words_around_name(&self, tokens: &Tokens, p: usize) -> Vec<String> {
+    fn words_around_name(&self, index: &WordIndex, p: usize) -> Vec<String> {
+        let tokens = index.tokens;
         let list = &tokens.list;
         let (s, e) = token_span(tokens, &self.list[p].name);
         let name: Vec<&str> = (s..e)
@@ -254,7 +273,7 @@ impl Entities {
                 || self.known_at(tokens, k).is_some_and(|(_, q)| q != p)
         };
         let mut out = Vec::new();
-        for (i, j) in occurrences(tokens, &name) {
+        for (i, j) in index.occurrences(&name) {
             for k in (i.saturating_sub(4)..i).rev().take_while(|&k| !stops(k)) {
                 out.push(word_key(tokens, k));
                 if list[k].has(clitic::CONJ) {
@@ -274,7 +293,12 @@ impl Entities {
     /// or «DESC [complement] W1 W2 أن ...» where the article also uses W1 or W2 alone as a
     /// subject («وقال W1 W2»). The words are of no known class; a later one may look like a cue
     /// («X لوح»).
-    pub(super) fn name_after_description(&self, tokens: &Tokens, d: usize) -> Option<Range<usize>> {
+    pub(super) fn name_after_description(
+        &self,
+        index: &WordIndex,
+        d: usize,
+    ) -> Option<Range<usize>> {
+        let tokens = index.tokens;
         let list = &tokens.list;
         let e = &self.list[d];
         if e.has_name || e.quotes == 0 || !self.is_description(tokens, d) {
@@ -301,7 +325,7 @@ impl Entities {
         };
         let comma = |k: usize| k < list.len() && matches!(list[k].punct(), Some('،' | ','));
         let range = |s: usize, end: usize| list[s].start as usize..list[end - 1].end as usize;
-        let evidence = |s: usize, end: usize| (s..end).any(|m| used_as_subject(tokens, m));
+        let evidence = |s: usize, end: usize| (s..end).any(|m| index.used_as_subject(m));
         e.mentions.iter().find_map(|m| {
             let (_, j) = token_span(tokens, m);
             if comma(j) {
