@@ -212,3 +212,10 @@ fn a_place_whose_first_letter_looks_like_a_clitic_still_matches() {
         2,
     );
 }
+
+#[test]
+fn words_from_the_middle_of_a_known_name_are_no_apposition() {
+    let text = "وقال الملك فيصل بن خالد آل ماجد إن الضيوف مرحب بهم. وأشاد الأمين العام للجمعية في مدينة بعيدة فضيلة الشيخ عبدالله ماجد بن عمر بما قدم له.";
+    let x = extract(text);
+    assert_eq!(x.speakers.len(), 2, "{:?}", x.speakers);
+}

@@ -68,7 +68,12 @@ impl Entities {
                 // After: «DESC [complement] NAME» within eight words, with no verb, cue,
                 // complementizer or conjunction between; a one-word name must end the phrase
                 // (not «... لوكالة البلد الفلانية»): what follows it is no further name word.
-                let mut k = j;
+                let mut k = if self.list[d].number == Number::Singular {
+                    j
+                } else {
+                    // A group («الأطباء») is no one person's description.
+                    list.len()
+                };
                 let comma_after = k < list.len() && matches!(list[k].punct(), Some('،' | ','));
                 if comma_after {
                     k += 1;
@@ -98,6 +103,7 @@ impl Entities {
                 while k < list.len().min(j + 9) && between(k) {
                     if let Some((end, p)) = self.known_at(tokens, k)
                         && p != d
+                        && self.starts_or_ends_name(tokens, p, k, end)
                         && (end >= k + 2 || ends_phrase(end))
                     {
                         if !fits(p) {
@@ -156,6 +162,19 @@ impl Entities {
             }
         }
         found
+    }
+
+    /// Are the words `k..end` the first or the last words of the entity's name (not «X بن» out
+    /// of the middle of «W بن V آل X»)?
+    fn starts_or_ends_name(&self, tokens: &Tokens, p: usize, k: usize, end: usize) -> bool {
+        let keys = &self.list[p].name_keys;
+        let n = end - k;
+        let matches = |part: &[String]| {
+            (k..end)
+                .zip(part)
+                .all(|(m, key)| tokens.bare(m) == key || tokens.folded(m) == key)
+        };
+        n <= keys.len() && (matches(&keys[..n]) || matches(&keys[keys.len() - n..]))
     }
 
     /// The only named person holding every word of a description (its title, office, place),
