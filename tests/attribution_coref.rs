@@ -219,3 +219,13 @@ fn words_from_the_middle_of_a_known_name_are_no_apposition() {
     let x = extract(text);
     assert_eq!(x.speakers.len(), 2, "{:?}", x.speakers);
 }
+
+#[test]
+fn a_relative_clause_or_an_object_after_a_description_is_no_apposition() {
+    let text = "وقال الرئيس كريم داود إن الانتخابات نزيهة. وقال المستشار السياسي السابق، الذي أدار حملة داود، إنه بريء.";
+    let x = extract(text);
+    assert_eq!(x.speakers.len(), 2, "{:?}", x.speakers);
+    let text = "وقال العقيد كريم داود إن الجيش مستعد. وقال المعارض البارز للعقيد كريم داود إنه اعتقل ظلما.";
+    let x = extract(text);
+    assert_eq!(x.speakers.len(), 2, "{:?}", x.speakers);
+}

@@ -33,19 +33,30 @@ const COREFERENCE_TOML: &str = include_str!("../../../assets/lexicon/coreference
 #[derive(Deserialize)]
 struct Words {
     anaphoric: Vec<String>,
+    relative: Vec<String>,
+}
+
+fn words() -> &'static (Vec<String>, Vec<String>) {
+    static WORDS: OnceLock<(Vec<String>, Vec<String>)> = OnceLock::new();
+    WORDS.get_or_init(|| {
+        let words: Words = toml::from_str(COREFERENCE_TOML).expect("built-in coreference.toml");
+        let fold = |list: &[String]| -> Vec<String> {
+            list.iter()
+                .map(|w| w.chars().filter_map(fold_char).collect())
+                .collect()
+        };
+        (fold(&words.anaphoric), fold(&words.relative))
+    })
 }
 
 /// The anaphoric words, folded like token text.
 fn anaphoric() -> &'static [String] {
-    static WORDS: OnceLock<Vec<String>> = OnceLock::new();
-    WORDS.get_or_init(|| {
-        let words: Words = toml::from_str(COREFERENCE_TOML).expect("built-in coreference.toml");
-        words
-            .anaphoric
-            .iter()
-            .map(|w| w.chars().filter_map(fold_char).collect())
-            .collect()
-    })
+    &words().0
+}
+
+/// The relative pronouns, folded like token text.
+pub(super) fn relative() -> &'static [String] {
+    &words().1
 }
 
 /// Tokens `s..e` covering a byte range.

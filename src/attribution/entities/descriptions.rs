@@ -4,7 +4,7 @@
 
 use std::ops::Range;
 
-use super::coref::{WordIndex, genders_agree, speaks_for_a_title, token_span};
+use super::coref::{WordIndex, genders_agree, relative, speaks_for_a_title, token_span};
 use super::{Entities, word_key};
 use crate::attribution::SpeakerKind;
 use crate::attribution::lexicon::Class;
@@ -128,7 +128,17 @@ impl Entities {
                         || t.has(clitic::BI)
                         || t.has(clitic::LI)
                         || tokens.bare(k) == "في";
-                    if preposition || name_words > 0 && ends_name {
+                    // «للعقيد X»: a name right after a word with ل is that word's object; a
+                    // relative clause («، الذي أدار حملة X») is no apposition.
+                    let object = t.has(clitic::LI)
+                        && list
+                            .get(k + 1)
+                            .is_some_and(|n| n.is_word() && !n.has(clitic::AL));
+                    if preposition
+                        || object
+                        || relative().iter().any(|w| w == tokens.bare(k))
+                        || name_words > 0 && ends_name
+                    {
                         break;
                     }
                     if !complement || name_words > 0 {
