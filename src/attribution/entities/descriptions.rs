@@ -103,7 +103,7 @@ impl Entities {
                 while k < list.len().min(j + 9) && between(k) {
                     if let Some((end, p)) = self.known_at(tokens, k)
                         && p != d
-                        && self.starts_or_ends_name(tokens, p, k, end)
+                        && self.part_of_name(tokens, p, k, end, name_words == 0)
                         && (end >= k + 2 || ends_phrase(end))
                     {
                         if !fits(p) {
@@ -162,6 +162,7 @@ impl Entities {
                     if let Some((end, p)) = self.known_at(tokens, s)
                         && end == name_end
                         && p != d
+                        && self.part_of_name(tokens, p, s, end, false)
                     {
                         if !fits(p) {
                             return None;
@@ -174,9 +175,17 @@ impl Entities {
         found
     }
 
-    /// Are the words `k..end` the first or the last words of the entity's name (not «X بن» out
-    /// of the middle of «W بن V آل X»)?
-    fn starts_or_ends_name(&self, tokens: &Tokens, p: usize, k: usize, end: usize) -> bool {
+    /// Are the words `k..end` the last words of the entity's name, or with `or_first` its first
+    /// ones? Not «X بن» out of the middle of «W بن V آل X»; not «W» of «W Z» after unknown name
+    /// words or before a description that would then be another surname («W الزيد» ≠ «W Z»).
+    fn part_of_name(
+        &self,
+        tokens: &Tokens,
+        p: usize,
+        k: usize,
+        end: usize,
+        or_first: bool,
+    ) -> bool {
         let keys = &self.list[p].name_keys;
         let n = end - k;
         let matches = |part: &[String]| {
@@ -184,7 +193,7 @@ impl Entities {
                 .zip(part)
                 .all(|(m, key)| tokens.bare(m) == key || tokens.folded(m) == key)
         };
-        n <= keys.len() && (matches(&keys[..n]) || matches(&keys[keys.len() - n..]))
+        n <= keys.len() && (matches(&keys[keys.len() - n..]) || or_first && matches(&keys[..n]))
     }
 
     /// The only named person holding every word of a description (its title, office, place),
