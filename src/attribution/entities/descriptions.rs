@@ -104,6 +104,9 @@ impl Entities {
                     if let Some((end, p)) = self.known_at(tokens, k)
                         && p != d
                         && self.part_of_name(tokens, p, k, end, name_words == 0)
+                        // Right after it, only a title's name («وزير X Y»), not an object
+                        // («اتهمت الولايات المتحدة X»).
+                        && (k > j + usize::from(comma_after) || list[i].is(Class::Title))
                         && (end >= k + 2 || ends_phrase(end))
                     {
                         if !fits(p) {
