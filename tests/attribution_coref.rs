@@ -236,3 +236,11 @@ fn a_name_right_after_a_definite_subject_is_its_object_not_its_name() {
     let text = "وقال المهاجم الدولي إن الفريق جاهز. وهزم المهاجم الدولي داود في المباراة. وقال داود إن الخسارة مؤلمة.";
     assert_eq!(extract(text).speakers.len(), 2);
 }
+
+#[test]
+fn a_description_named_between_commas_joins_the_speaker_of_that_name() {
+    let text = "صرح رئيس اللجنة القانونية، الهادي كوستا، بأن القانون جاهز. وبين الهادي كوستا أن النقاش مستمر.";
+    let x = extract(text);
+    assert_eq!(x.speakers.len(), 1, "{:?}", x.speakers);
+    assert_eq!(x.quotes.len(), 2);
+}

@@ -92,14 +92,32 @@ impl Entities {
     /// every quote, in text order.
     pub fn coreference(&self, tokens: &Tokens, quote_starts: &[(usize, usize)]) -> Coreference {
         let index = WordIndex::new(tokens);
+        let mut canon = self.merges(&index, quote_starts);
+        let mut full_name: Vec<Option<Range<usize>>> = vec![None; self.list.len()];
+        for e in 0..self.list.len() {
+            if let Some(name) = self.with_surname(&index, e) {
+                full_name[e] = Some(name);
+            } else if let Some(name) = self.name_after_description(&index, e) {
+                // «رئيس اللجنة، X Y، ...» then «وبين X Y»: the description is that speaker.
+                let (s, end) = token_span(tokens, &name);
+                let key: Vec<&str> = (s..end)
+                    .filter(|&k| tokens.list[k].is_word())
+                    .map(|k| tokens.bare(k))
+                    .collect();
+                let key = key.join(" ");
+                let named = (0..self.list.len())
+                    .find(|&o| o != e && canon[o] == o && self.list[o].form_keys.contains(&key));
+                match named {
+                    Some(o) if canon[e] == e && genders_agree(&self.list[e], &self.list[o]) => {
+                        canon[e] = o
+                    }
+                    _ => full_name[e] = Some(name),
+                }
+            }
+        }
         Coreference {
-            canon: self.merges(&index, quote_starts),
-            full_name: (0..self.list.len())
-                .map(|e| {
-                    self.with_surname(&index, e)
-                        .or_else(|| self.name_after_description(&index, e))
-                })
-                .collect(),
+            canon: (0..canon.len()).map(|e| root(&canon, e)).collect(),
+            full_name,
         }
     }
 
@@ -224,6 +242,7 @@ impl Entities {
                 && (full.name_keys.len() > keys.len()
                     && self.is_named_person(tokens, f)
                     && keys.iter().all(|k| part_of_name(k, &full.name_keys))
+                    && keys.last().is_some_and(|k| ends_name(k, &full.name_keys))
                     || !full.has_name
                         && full.form_keys.iter().zip(&full.forms).any(|(key, form)| {
                             key.ends_with(&tail) && !speaks_for_a_title(tokens, form)
@@ -306,6 +325,16 @@ fn part_of_name(key: &str, full: &[String]) -> bool {
         || full
             .windows(2)
             .any(|w| w[0].len() + w[1].len() == key.len() && key == w.concat())
+}
+
+/// Does a short name end like the full name (its surname, «عبدالله» for «... عبد الله»)? A first
+/// name alone («علي» of «محمد علي X») may be someone else's.
+fn ends_name(key: &str, full: &[String]) -> bool {
+    let n = full.len();
+    n > 0 && close_spelling(key, &full[n - 1])
+        || n > 1
+            && full[n - 2].len() + full[n - 1].len() == key.len()
+            && key == full[n - 2..].concat()
 }
 
 /// «المتحدث باسم رئيس الوزراء X»: the name after «باسم TITLE» is the principal's, not the
