@@ -4,6 +4,7 @@
 
 use super::confidence;
 use super::engine::Engine;
+use super::entities::{Coreference, Entity};
 use super::{Extraction, Quote, Speaker};
 
 pub fn build(text: &str, engine: Engine) -> Extraction {
@@ -17,34 +18,34 @@ pub fn build(text: &str, engine: Engine) -> Extraction {
             kept.push(f);
         }
     }
+    // A description, short name or anaphor standing for another entity shows under it.
+    let quote_starts: Vec<(usize, usize)> =
+        kept.iter().map(|f| (f.speaker, f.range.start)).collect();
+    let coref = cx.entities.coreference(cx.tokens, &quote_starts);
+    let canon = &coref.canon;
+    // The entities standing for each one, besides itself.
+    let mut members: Vec<Vec<usize>> = vec![Vec::new(); canon.len()];
+    for (m, &c) in canon.iter().enumerate() {
+        if m != c {
+            members[c].push(m);
+        }
+    }
     let mut number: Vec<Option<usize>> = vec![None; cx.entities.list.len()];
     let mut speakers: Vec<Speaker> = Vec::new();
     let mut quotes = Vec::with_capacity(kept.len());
     for f in kept {
-        if !names_someone(&text[cx.entities.list[f.speaker].name.clone()]) {
+        let speaker = canon[f.speaker];
+        if !names_someone(&text[cx.entities.list[speaker].name.clone()]) {
             continue;
         }
-        let id = *number[f.speaker].get_or_insert_with(|| {
-            let e = &cx.entities.list[f.speaker];
-            let mut aliases: Vec<String> = Vec::new();
-            for r in std::iter::once(&e.name).chain(e.forms.iter()) {
-                let s = text[r.clone()].to_string();
-                if !aliases.contains(&s) {
-                    aliases.push(s);
-                }
-            }
-            let mut mentions = e.mentions.clone();
-            mentions.sort_by_key(|r| (r.start, r.end));
-            mentions.dedup();
-            speakers.push(Speaker {
-                name: text[e.name.clone()].to_string(),
-                role: e.role.clone().map(|r| text[r].to_string()),
-                kind: e.kind,
-                aliases,
-                mentions,
-                quotes: 0,
-                confidence: 0.0,
-            });
+        let id = *number[speaker].get_or_insert_with(|| {
+            speakers.push(public_speaker(
+                text,
+                &cx.entities.list,
+                &coref,
+                &members[speaker],
+                speaker,
+            ));
             speakers.len() - 1
         });
         let clues = recency.clues(&cx, &f);
@@ -64,6 +65,51 @@ pub fn build(text: &str, engine: Engine) -> Extraction {
         });
     }
     Extraction { speakers, quotes }
+}
+
+/// The public speaker for entity `id` and the `others` standing for it: its name and role (or a
+/// member's role), then every form of every member as aliases, and all their mentions.
+fn public_speaker(
+    text: &str,
+    list: &[Entity],
+    coref: &Coreference,
+    others: &[usize],
+    id: usize,
+) -> Speaker {
+    let e = &list[id];
+    let name = coref.full_name[id]
+        .clone()
+        .unwrap_or_else(|| e.name.clone());
+    let members = std::iter::once(id).chain(others.iter().copied());
+    let mut aliases: Vec<String> = Vec::new();
+    let mut mentions = Vec::new();
+    let mut role = e.role.clone();
+    for m in members {
+        let member = &list[m];
+        let full = coref.full_name[m].iter();
+        for r in full
+            .chain(std::iter::once(&member.name))
+            .chain(member.forms.iter())
+        {
+            let s = text[r.clone()].to_string();
+            if !aliases.contains(&s) {
+                aliases.push(s);
+            }
+        }
+        mentions.extend(member.mentions.iter().cloned());
+        role = role.or_else(|| member.role.clone());
+    }
+    mentions.sort_by_key(|r| (r.start, r.end));
+    mentions.dedup();
+    Speaker {
+        name: text[name].to_string(),
+        role: role.map(|r| text[r].to_string()),
+        kind: e.kind,
+        aliases,
+        mentions,
+        quotes: 0,
+        confidence: 0.0,
+    }
 }
 
 /// Whether a speaker's name can name someone: one of its words has two letters or more (tatweel

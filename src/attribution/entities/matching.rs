@@ -96,7 +96,7 @@ impl Entities {
     }
 }
 
-fn close_spelling(a: &str, b: &str) -> bool {
+pub(super) fn close_spelling(a: &str, b: &str) -> bool {
     if a == b {
         return true;
     }

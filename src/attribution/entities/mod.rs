@@ -5,15 +5,20 @@
 //! spelling variant of a long name joins too). A mention without a name (a role or a group) joins
 //! the most recent entity whose words contain all of its words («المتحدث», «الوزير الألماني»,
 //! «الوزارة», «البيان»), or the entity with the same words. The lookups are in `matching.rs`,
-//! salience (mentions, agreement, the most recent agreeing entity) in `salience.rs`.
+//! salience (mentions, agreement, the most recent agreeing entity) in `salience.rs`. After the
+//! pass, `coref.rs` (with `descriptions.rs`) ties descriptions, short names and anaphors met
+//! before their named entity to it.
 
 use std::ops::Range;
 
 use rustc_hash::FxHashMap;
 
+mod coref;
+mod descriptions;
 mod matching;
 mod salience;
 
+pub use coref::Coreference;
 pub use salience::agrees;
 
 use super::SpeakerKind;
