@@ -366,3 +366,15 @@ fn source_tail_description_runs_to_the_sentence_end() {
         )],
     );
 }
+
+#[test]
+fn a_verse_cited_is_no_news_speech() {
+    // «قال تعالى» cites scripture: no speaker «تعالى», and God is not a news speaker.
+    for text in [
+        "وفي كلمته قال تعالى: «إن مع العسر يسرا».",
+        "وقال الله سبحانه: «إن مع العسر يسرا».",
+    ] {
+        let x = rawi::attribution::Extractor::builtin().extract(text);
+        assert!(x.quotes.is_empty(), "in: {text}: {:?}", x.speakers);
+    }
+}

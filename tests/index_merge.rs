@@ -796,3 +796,25 @@ fn an_organisation_spelt_with_two_spellings_of_a_title_word_is_one() {
     assert_eq!(hits.len(), 1);
     assert_eq!(index.speakers()[hits[0]].articles, [6, 7]);
 }
+
+#[test]
+fn a_name_with_the_fathers_name_joins_it_without_when_they_share_a_title() {
+    let index = index_of(&[
+        one_speaker("سامي بن خالد العتيبي", Some("وزير النقل"), &["العتيبي"], 10),
+        one_speaker("سامي العتيبي", Some("وزير النقل"), &[], 20),
+        // Another man of that family, with another title: a different person.
+        one_speaker("سامي بن فهد العتيبي", Some("مدرب الفريق"), &[], 30),
+        // A line of princes is left alone: most of them are «X آل Y».
+        one_speaker("نايف بن سالم آل مرزوق", Some("أمير المنطقة"), &[], 40),
+        one_speaker("نايف آل مرزوق", Some("أمير المنطقة"), &[], 50),
+    ]);
+    let all: Vec<(&str, &[usize])> = (index.speakers().iter())
+        .map(|s| (s.name.as_str(), s.articles.as_slice()))
+        .collect();
+    assert!(
+        all.iter().any(|(_, articles)| *articles == [0, 1]),
+        "the minister is one speaker: {all:?}"
+    );
+    assert_eq!(articles_named(&index, "سامي بن فهد العتيبي"), [vec![2]]);
+    assert_eq!(articles_named(&index, "نايف بن سالم آل مرزوق"), [vec![3]]);
+}

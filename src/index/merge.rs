@@ -207,6 +207,15 @@ impl<'a> Forms<'a> {
                 spellings.push((spelling_key(&own), bare.clone()));
             }
             spellings.push((spelling_key(&bare), bare.clone()));
+            // «A بن B C» is also written «A C» (the father's name left out): the same spelling
+            // key, so the two join when they share a job title too. Only for two names around
+            // one «بن»: «A بن B بن C آل D» is a line of princes, most of them «A آل D».
+            let bare_words = words_of(&bare);
+            if let [given, "بن", _, family] = bare_words.as_slice()
+                && !family.starts_with("آل")
+            {
+                spellings.push((spelling_key(&format!("{given} {family}")), bare.clone()));
+            }
             full.insert(name, bare);
         }
         let mut articles: HashMap<&str, HashSet<u64>> = HashMap::default();

@@ -33,6 +33,11 @@ impl Engine<'_> {
             None
         };
         let mut j = self.cx.skip_framing(i + 1, send, false);
+        // «قال تعالى»، «قال الله سبحانه»: a verse is cited, not news speech reported.
+        let divine = |k: usize| k < send && list[k].is(Class::Divine);
+        if divine(j) || (j < send && tokens.bare(j) == "الله" && divine(j + 1)) {
+            return None;
+        }
         let framed = j > i + 1 && list[i + 1].is_word();
         let comp_at = self.comp_ahead(j, send);
         let mut subject: Option<Phrase> = None;

@@ -126,6 +126,7 @@ word_classes! {
     Courtesy = "courtesy",
     PhraseStop = "phrase_stop",
     Quantifier = "quantifier",
+    Divine = "divine",
 }
 
 const CUES_TOML: &str = include_str!("../../../assets/lexicon/cues.toml");
