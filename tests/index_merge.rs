@@ -818,3 +818,17 @@ fn a_name_with_the_fathers_name_joins_it_without_when_they_share_a_title() {
     assert_eq!(articles_named(&index, "سامي بن فهد العتيبي"), [vec![2]]);
     assert_eq!(articles_named(&index, "نايف بن سالم آل مرزوق"), [vec![3]]);
 }
+
+#[test]
+fn a_first_name_alone_is_a_speaker_of_its_article_only() {
+    let mut articles: Vec<Extraction> = ["سامر خليل", "سامر يوسف", "سامر نادر"]
+        .iter()
+        .enumerate()
+        .map(|(i, name)| one_speaker(name, Some("مدير المدرسة"), &[], i * 10))
+        .collect();
+    // Two articles quote a «سامر» without more: nothing says they are the same man.
+    articles.push(one_speaker("سامر", None, &[], 40));
+    articles.push(one_speaker("سامر", None, &[], 50));
+    let index = index_of(&articles);
+    assert_eq!(articles_named(&index, "سامر"), [vec![3], vec![4]]);
+}

@@ -67,9 +67,31 @@ pub(super) fn group_keys(nodes: &[(u64, &SpeakerKeys)]) -> Vec<Option<GroupKey>>
             } else if key.contains(' ') {
                 (forms.full_name(key).to_string(), None)
             } else {
-                (key.clone(), is_common_noun(key).then_some(article))
+                let per_article = is_common_noun(key) || forms.given_names.contains(key.as_str());
+                (key.clone(), per_article.then_some(article))
             };
             Some(GroupKey { name, article })
+        })
+        .collect()
+}
+
+/// The first names among `names` (see [`Forms::given_names`]).
+fn given_names<'a>(names: &HashSet<&'a str>) -> HashSet<&'a str> {
+    let (mut first, mut last): (HashMap<&str, usize>, HashMap<&str, usize>) = Default::default();
+    for name in names.iter().filter(|n| n.contains(' ')) {
+        let words = words_of(name);
+        *first.entry(words[0]).or_default() += 1;
+        *last.entry(words[words.len() - 1]).or_default() += 1;
+    }
+    names
+        .iter()
+        .copied()
+        // (A word with the article is no first name: الكرملين، السبسي.)
+        .filter(|name| !name.contains(' ') && !name.starts_with("ال"))
+        .filter(|name| {
+            let starts = first.get(name).copied().unwrap_or(0);
+            let ends = last.get(name).copied().unwrap_or(0);
+            starts >= GIVEN_NAME_MIN_NAMES && starts >= GIVEN_NAME_RATIO * ends.max(1)
         })
         .collect()
 }
@@ -107,7 +129,16 @@ struct Forms<'a> {
     /// Words with the article that describe in job titles (التركي in الرئيس التركي): such a
     /// word alone is a description, not a surname.
     adjectives: HashSet<String>,
+    /// First names (محمد): the first word of many full names and the last of few. A speaker
+    /// named by one alone, whom no surname rule placed, is someone of that article only: the
+    /// «محمد» of one article is not that of another.
+    given_names: HashSet<&'a str>,
 }
+
+/// Distinct full names a word must begin to be taken for a first name, and how many times more
+/// often it begins them than it ends them.
+const GIVEN_NAME_MIN_NAMES: usize = 3;
+const GIVEN_NAME_RATIO: usize = 3;
 
 impl<'a> Forms<'a> {
     fn new(nodes: &[(u64, &'a SpeakerKeys)]) -> Forms<'a> {
@@ -118,6 +149,7 @@ impl<'a> Forms<'a> {
             full: HashMap::default(),
             surnames: Surnames::default(),
             adjectives: HashSet::default(),
+            given_names: HashSet::default(),
         };
         for (_, s) in nodes.iter().filter(|(_, s)| is_name(&s.name_key)) {
             forms.names.insert(&s.name_key);
@@ -132,6 +164,7 @@ impl<'a> Forms<'a> {
             .filter_map(|(_, s)| s.role_key.clone())
             .collect();
         forms.adjectives = adjectives(&roles);
+        forms.given_names = given_names(&forms.names);
         let runs: HashMap<&str, Vec<Run>> = (forms.names.iter())
             .map(|&name| (name, forms.linked_runs(name)))
             .filter(|(_, runs)| !runs.is_empty())
