@@ -430,10 +430,11 @@ pub fn render_stream(data: &[u8]) {
             "{cells} cells: {line:?}"
         );
     }
-    // (Pieces are a quarter of the limit: lines shorter than that are laid out whole.)
+    // (Pieces are a quarter of the limit: lines shorter than that are laid out whole. Measured
+    // decoded: an invalid byte becomes a 3-byte U+FFFD.)
     if raw
         .split(|&b| b == b'\n')
-        .all(|line| line.len() < limit / 4)
+        .all(|line| String::from_utf8_lossy(line).len() < limit / 4)
     {
         let mut whole = Vec::new();
         rawi::render::render(raw, &mut whole, width, &opts).expect("render to memory");
