@@ -329,7 +329,9 @@ fn a_key_right_after_a_resize_is_not_lost_and_nothing_spins() {
             s.lines().last().is_some_and(|l| l.contains(status))
         });
     }
-    // Idle now: a second of waiting costs next to no CPU time.
+    // Idle once the article's speakers are found (on other threads): a second of waiting then
+    // costs next to no CPU time.
+    tmux.wait_for("the speakers found", |s| !s.contains("finding speakers"));
     let before = cpu_ticks(pid);
     std::thread::sleep(std::time::Duration::from_secs(1));
     let used = cpu_ticks(pid) - before;
