@@ -16,6 +16,7 @@ fn article_area(cols: u16, rows: u16) -> ratatui::layout::Rect {
             article_side: Side::Right,
             speakers_width: 34,
             library: false,
+            library_focused: false,
         },
     )
     .unwrap();

@@ -36,6 +36,9 @@ pub struct PaneSettings {
     pub speakers_width: u16,
     /// The library is to be shown (several articles, and wanted).
     pub library: bool,
+    /// The library has the focus: as a third pane it then takes the speakers pane's room too,
+    /// so that titles can be read (the article keeps its width and place).
+    pub library_focused: bool,
 }
 
 impl Panes {
@@ -55,7 +58,9 @@ impl Panes {
         };
         // Widths from the outer side (away from the article) inwards.
         let mut outer: Vec<(Pane, u16)> = Vec::new();
-        if third {
+        if third && s.library_focused {
+            outer.push((Pane::Library, library_w + 1 + side_w));
+        } else if third {
             outer.push((Pane::Library, library_w));
             outer.push((Pane::Speakers, side_w));
         } else if s.library {
@@ -151,7 +156,24 @@ pub fn scroll_to_show(offset: usize, selected: Option<usize>, len: usize, height
 
 #[cfg(test)]
 mod tests {
-    use super::scroll_to_show;
+    use super::*;
+
+    #[test]
+    fn a_focused_library_takes_the_speakers_room_and_leaves_the_article_alone() {
+        let area = Rect::new(0, 0, 120, 30);
+        let settings = |library_focused| PaneSettings {
+            article_side: Side::Right,
+            speakers_width: 34,
+            library: true,
+            library_focused,
+        };
+        let apart = Panes::compute(area, settings(false)).unwrap();
+        let focused = Panes::compute(area, settings(true)).unwrap();
+        assert!(apart.speakers.is_some() && focused.speakers.is_none());
+        assert_eq!(focused.article, apart.article);
+        let (narrow, wide) = (apart.library.unwrap(), focused.library.unwrap());
+        assert_eq!(wide.width, narrow.width + 1 + apart.speakers.unwrap().width);
+    }
 
     #[test]
     fn a_list_shows_its_selection_and_fills_its_height() {

@@ -282,12 +282,23 @@ impl State {
     }
 
     pub fn panes(&self) -> Option<Panes> {
+        self.panes_with(self.focus == Pane::Library)
+    }
+
+    /// The panes as they are when the library has not the focus (all of them shown): the
+    /// order that moving the focus follows.
+    pub fn all_panes(&self) -> Option<Panes> {
+        self.panes_with(false)
+    }
+
+    fn panes_with(&self, library_focused: bool) -> Option<Panes> {
         Panes::compute(
             self.area,
             PaneSettings {
                 article_side: self.settings.article_side,
                 speakers_width: self.settings.speakers_width,
                 library: self.library_shown(),
+                library_focused,
             },
         )
     }
