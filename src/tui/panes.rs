@@ -136,6 +136,19 @@ pub fn content(rect: Rect) -> Rect {
     )
 }
 
+/// Columns kept on the article's right for the speaker badges (a space, then two digits).
+pub const BADGE_MARGIN: u16 = 3;
+
+/// Where the article's text goes in its pane: below the header, less the badge margin on the
+/// right (the side where right-to-left lines start).
+pub fn article_text(rect: Rect) -> Rect {
+    let area = content(rect);
+    Rect {
+        width: area.width.saturating_sub(BADGE_MARGIN),
+        ..area
+    }
+}
+
 /// The first row to show of a list of `len` rows in `height` rows, starting from `offset`, so
 /// that row `selected` is on screen and no rows are left empty below the list's end while rows
 /// above it are hidden (a list scrolled in a small pane fills up again when the pane grows).

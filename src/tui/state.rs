@@ -215,7 +215,11 @@ impl State {
             focus: Pane::Article,
             area,
             settings,
-            styles: Styles::new(&config.theme, no_color),
+            styles: if super::theme::terminal_has_truecolor() {
+                Styles::new(&config.theme, no_color).with_truecolor()
+            } else {
+                Styles::new(&config.theme, no_color)
+            },
             search: Search::default(),
             library: LibraryList::default(),
             people: PeopleView::default(),
@@ -303,9 +307,11 @@ impl State {
         )
     }
 
-    /// The article text area (below the pane header); empty when the terminal is too small.
+    /// The article text area (below the pane header, left of the badge margin); empty when the
+    /// terminal is too small.
     pub fn article_area(&self) -> Rect {
-        self.panes().map_or(Rect::default(), |p| content(p.article))
+        self.panes()
+            .map_or(Rect::default(), |p| super::panes::article_text(p.article))
     }
 
     /// Rows of a list pane's content.

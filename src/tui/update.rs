@@ -337,6 +337,11 @@ fn click(state: &mut State, at: Position) {
             }
         }
         Pane::Article => {
+            // The text area: the badge margin holds no text.
+            let area = state.article_area();
+            if !area.contains(at) {
+                return;
+            }
             let Some(offset) = article_offset_at(state, area, at) else {
                 return;
             };
