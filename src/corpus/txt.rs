@@ -174,14 +174,12 @@ fn first_sentence(text: &str) -> Option<String> {
         end -= 1;
     }
     let line = text[..end].lines().map(str::trim).find(|l| !l.is_empty())?;
-    let mut chars = 0;
     let mut last_space = None;
-    for (at, c) in line.char_indices() {
+    for (chars, (at, c)) in line.char_indices().enumerate() {
         if chars == MAX_SENTENCE_TITLE_CHARS {
             let cut = last_space?;
             return Some(format!("{}…", line[..cut].trim_end()));
         }
-        chars += 1;
         let after = at + c.len_utf8();
         // A stop ends the sentence when a space or the line's end follows (not `3.5`).
         let at_end = line[after..].chars().next().is_none_or(char::is_whitespace);
