@@ -62,7 +62,8 @@ fn txt_title_is_a_short_first_line_before_a_blank_line() {
     assert_eq!(articles[0].id, "a");
     assert_eq!(articles[0].path, titled.display().to_string());
     assert!(articles[0].text.starts_with("عنوان قصير\n\n"));
-    assert_eq!(articles[1].title, "b");
+    // Without a title line: the first sentence.
+    assert_eq!(articles[1].title, "قال الوزير إن الاجتماع كان مثمرا.");
     assert_eq!((articles[1].encoding, articles[1].lossy), ("UTF-8", false));
 }
 

@@ -6,9 +6,10 @@ mod e2e_common;
 use e2e_common::*;
 use rawi::config::Side;
 use rawi::text::{LayoutOptions, layout_paragraph};
-use rawi::tui::panes::{PaneSettings, Panes, content};
+use rawi::tui::panes::{PaneSettings, Panes, article_text};
 
-/// The article pane's text area at a terminal size, with the default config.
+/// The article pane's text area (left of the badge margin) at a terminal size, with the
+/// default config.
 fn article_area(cols: u16, rows: u16) -> ratatui::layout::Rect {
     let panes = Panes::compute(
         ratatui::layout::Rect::new(0, 0, cols, rows),
@@ -16,10 +17,11 @@ fn article_area(cols: u16, rows: u16) -> ratatui::layout::Rect {
             article_side: Side::Right,
             speakers_width: 34,
             library: false,
+            library_focused: false,
         },
     )
     .unwrap();
-    content(panes.article)
+    article_text(panes.article)
 }
 
 #[test]
@@ -40,7 +42,11 @@ fn arabic_text_appears_in_visual_order() {
     let rows: Vec<&str> = screen.lines().collect();
     for (i, line) in expected.iter().take(3).enumerate() {
         let row = rows[area.y as usize + i];
-        let shown: String = row.chars().skip(area.x as usize).collect();
+        let shown: String = row
+            .chars()
+            .skip(area.x as usize)
+            .take(area.width as usize)
+            .collect();
         assert_eq!(
             shown.trim(),
             line.text.trim(),
@@ -48,8 +54,8 @@ fn arabic_text_appears_in_visual_order() {
         );
         if line.direction == rawi::text::Direction::Rtl {
             assert!(
-                row.trim_end().chars().count() == row.chars().count()
-                    || row.ends_with(line.text.trim_end()),
+                shown.trim_end().chars().count() == shown.chars().count()
+                    || shown.ends_with(line.text.trim_end()),
                 "right-aligned"
             );
         }

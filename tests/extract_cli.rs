@@ -234,7 +234,11 @@ fn the_text_format_names_each_record_by_id_and_title_and_speakers_quotes_name_th
                 "== {} [c-7] عجز الموازنة (1 speaker, 2 quotes)",
                 corpus.display()
             ),
-            format!("== {} [single] (1 speaker, 1 quote)", single.display()),
+            // A .txt without a title line is titled by its first sentence.
+            format!(
+                "== {} [single] قال المتحدث سالم حداد إن العجز تراجع. (1 speaker, 1 quote)",
+                single.display()
+            ),
         ]
     );
     assert!(

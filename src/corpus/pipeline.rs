@@ -281,7 +281,7 @@ where
     let encoding = decoded.decoded.encoding;
     let text = decoded.decoded.text;
     let article = ArticleRef {
-        title: txt::title_or(&text, id.into()),
+        title: txt::txt_title(&text, id.into()),
         id: id.into(),
         path: &shown,
         source: None,

@@ -141,12 +141,56 @@ pub(crate) fn title_of(text: &str) -> Option<&str> {
     (blank_second && more).then_some(first)
 }
 
+/// A title made from a text without a title line is at most this many chars (then `…`).
+const MAX_SENTENCE_TITLE_CHARS: usize = 80;
+
 /// The title of a text, or `fallback`.
 pub(crate) fn title_or<'a>(text: &str, fallback: Cow<'a, str>) -> Cow<'a, str> {
     match title_of(text) {
         Some(title) => Cow::Owned(title.to_owned()),
         None => fallback,
     }
+}
+
+/// The title of a `.txt` article; without a title line, its first sentence (cut at a word when
+/// long), so that a reader can still pick it by what it says; else `fallback` (its file name).
+pub(crate) fn txt_title<'a>(text: &str, fallback: Cow<'a, str>) -> Cow<'a, str> {
+    match title_of(text)
+        .map(str::to_owned)
+        .or_else(|| first_sentence(text))
+    {
+        Some(title) => Cow::Owned(title),
+        None => fallback,
+    }
+}
+
+/// The first sentence of the first non-blank line, ending at its stop (kept) or cut after the
+/// last whole word within [`MAX_SENTENCE_TITLE_CHARS`] and marked `…`; `None` when that much
+/// text has no space (no word to cut at: not a sentence).
+fn first_sentence(text: &str) -> Option<String> {
+    // Only the start of the text is looked at: a title never needs more.
+    let mut end = text.len().min(MAX_SENTENCE_TITLE_CHARS * 8);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let line = text[..end].lines().map(str::trim).find(|l| !l.is_empty())?;
+    let mut last_space = None;
+    for (chars, (at, c)) in line.char_indices().enumerate() {
+        if chars == MAX_SENTENCE_TITLE_CHARS {
+            let cut = last_space?;
+            return Some(format!("{}…", line[..cut].trim_end()));
+        }
+        let after = at + c.len_utf8();
+        // A stop ends the sentence when a space or the line's end follows (not `3.5`).
+        let at_end = line[after..].chars().next().is_none_or(char::is_whitespace);
+        if matches!(c, '.' | '!' | '?' | '؟' | '۔') && at_end {
+            return Some(line[..after].to_owned());
+        }
+        if c.is_whitespace() {
+            last_space = Some(at);
+        }
+    }
+    Some(line.to_owned())
 }
 
 #[cfg(test)]
@@ -161,6 +205,25 @@ mod tests {
         assert_eq!(title_of("عنوان\n\n  \n"), None);
         assert_eq!(title_of(&format!("{}\n\nنص", "ا".repeat(121))), None);
         assert_eq!(title_of("نص بلا سطر ثان"), None);
+    }
+
+    #[test]
+    fn without_a_title_line_the_first_sentence_is_the_title() {
+        let title = |t: &str| txt_title(t, "name".into()).into_owned();
+        assert_eq!(title("عنوان\n\nنص المقال"), "عنوان");
+        assert_eq!(
+            title("\nقال الوزير إن المطر قادم. ثم غادر"),
+            "قال الوزير إن المطر قادم."
+        );
+        assert_eq!(title("هل يعود القطار؟ نعم\nنص"), "هل يعود القطار؟");
+        assert_eq!(title("سطر بلا نهاية\nثان"), "سطر بلا نهاية");
+        assert_eq!(title("ارتفع 3.5 في المئة. ثم"), "ارتفع 3.5 في المئة.");
+        let long = "كلمة ".repeat(40);
+        let cut = title(&long);
+        assert!(cut.ends_with("كلمة…"), "{cut}");
+        assert!(cut.chars().count() <= MAX_SENTENCE_TITLE_CHARS + 1);
+        assert_eq!(title(" \n\t"), "name");
+        assert_eq!(title(&"ب".repeat(500)), "name", "no word to cut at");
     }
 
     #[test]

@@ -36,6 +36,9 @@ pub struct PaneSettings {
     pub speakers_width: u16,
     /// The library is to be shown (several articles, and wanted).
     pub library: bool,
+    /// The library has the focus: as a third pane it then takes the speakers pane's room too,
+    /// so that titles can be read (the article keeps its width and place).
+    pub library_focused: bool,
 }
 
 impl Panes {
@@ -55,7 +58,9 @@ impl Panes {
         };
         // Widths from the outer side (away from the article) inwards.
         let mut outer: Vec<(Pane, u16)> = Vec::new();
-        if third {
+        if third && s.library_focused {
+            outer.push((Pane::Library, library_w + 1 + side_w));
+        } else if third {
             outer.push((Pane::Library, library_w));
             outer.push((Pane::Speakers, side_w));
         } else if s.library {
@@ -131,6 +136,19 @@ pub fn content(rect: Rect) -> Rect {
     )
 }
 
+/// Columns kept on the article's right for the speaker badges (a space, then two digits).
+pub const BADGE_MARGIN: u16 = 3;
+
+/// Where the article's text goes in its pane: below the header, less the badge margin on the
+/// right (the side where right-to-left lines start).
+pub fn article_text(rect: Rect) -> Rect {
+    let area = content(rect);
+    Rect {
+        width: area.width.saturating_sub(BADGE_MARGIN),
+        ..area
+    }
+}
+
 /// The first row to show of a list of `len` rows in `height` rows, starting from `offset`, so
 /// that row `selected` is on screen and no rows are left empty below the list's end while rows
 /// above it are hidden (a list scrolled in a small pane fills up again when the pane grows).
@@ -151,7 +169,24 @@ pub fn scroll_to_show(offset: usize, selected: Option<usize>, len: usize, height
 
 #[cfg(test)]
 mod tests {
-    use super::scroll_to_show;
+    use super::*;
+
+    #[test]
+    fn a_focused_library_takes_the_speakers_room_and_leaves_the_article_alone() {
+        let area = Rect::new(0, 0, 120, 30);
+        let settings = |library_focused| PaneSettings {
+            article_side: Side::Right,
+            speakers_width: 34,
+            library: true,
+            library_focused,
+        };
+        let apart = Panes::compute(area, settings(false)).unwrap();
+        let focused = Panes::compute(area, settings(true)).unwrap();
+        assert!(apart.speakers.is_some() && focused.speakers.is_none());
+        assert_eq!(focused.article, apart.article);
+        let (narrow, wide) = (apart.library.unwrap(), focused.library.unwrap());
+        assert_eq!(wide.width, narrow.width + 1 + apart.speakers.unwrap().width);
+    }
 
     #[test]
     fn a_list_shows_its_selection_and_fills_its_height() {

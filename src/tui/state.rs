@@ -215,7 +215,11 @@ impl State {
             focus: Pane::Article,
             area,
             settings,
-            styles: Styles::new(&config.theme, no_color),
+            styles: if super::theme::terminal_has_truecolor() {
+                Styles::new(&config.theme, no_color).with_truecolor()
+            } else {
+                Styles::new(&config.theme, no_color)
+            },
             search: Search::default(),
             library: LibraryList::default(),
             people: PeopleView::default(),
@@ -282,19 +286,32 @@ impl State {
     }
 
     pub fn panes(&self) -> Option<Panes> {
+        self.panes_with(self.focus == Pane::Library)
+    }
+
+    /// The panes as they are when the library has not the focus (all of them shown): the
+    /// order that moving the focus follows.
+    pub fn all_panes(&self) -> Option<Panes> {
+        self.panes_with(false)
+    }
+
+    fn panes_with(&self, library_focused: bool) -> Option<Panes> {
         Panes::compute(
             self.area,
             PaneSettings {
                 article_side: self.settings.article_side,
                 speakers_width: self.settings.speakers_width,
                 library: self.library_shown(),
+                library_focused,
             },
         )
     }
 
-    /// The article text area (below the pane header); empty when the terminal is too small.
+    /// The article text area (below the pane header, left of the badge margin); empty when the
+    /// terminal is too small.
     pub fn article_area(&self) -> Rect {
-        self.panes().map_or(Rect::default(), |p| content(p.article))
+        self.panes()
+            .map_or(Rect::default(), |p| super::panes::article_text(p.article))
     }
 
     /// Rows of a list pane's content.

@@ -9,19 +9,51 @@ use crate::config::Theme;
 pub struct Styles {
     pub no_color: bool,
     pub theme: Theme,
+    /// On a truecolor terminal: colours for the speakers after the theme's own, so that none
+    /// shares a colour up to [`TRUECOLOR_SPEAKERS`] (empty otherwise: the palette is reused).
+    extra: Vec<Color>,
 }
+
+/// How many speakers of an article get a colour of their own on a truecolor terminal.
+const TRUECOLOR_SPEAKERS: usize = 40;
 
 impl Styles {
     pub fn new(theme: &Theme, no_color: bool) -> Styles {
         Styles {
             no_color,
             theme: theme.clone(),
+            extra: Vec::new(),
         }
+    }
+
+    /// The same styles for a terminal that shows 24-bit colour (`COLORTERM=truecolor`).
+    pub fn with_truecolor(mut self) -> Styles {
+        let first = self.theme.speakers.len();
+        self.extra = (first..TRUECOLOR_SPEAKERS).map(generated_colour).collect();
+        self
     }
 
     pub fn speaker_colour(&self, speaker: usize) -> Color {
         let palette = &self.theme.speakers;
+        if let Some(&colour) = speaker
+            .checked_sub(palette.len())
+            .and_then(|i| self.extra.get(i))
+        {
+            return colour;
+        }
         palette[speaker % palette.len().max(1)]
+    }
+
+    /// A speaker's badge (its number, in the article's margin and the speakers pane): the
+    /// number tells speakers apart without colour; the colour, where there is one, links the
+    /// badge to the quote's text.
+    pub fn badge(&self, speaker: usize) -> Style {
+        let style = Style::new().add_modifier(Modifier::BOLD);
+        if self.no_color {
+            style
+        } else {
+            style.fg(self.speaker_colour(speaker))
+        }
     }
 
     /// A quote's text.
@@ -141,6 +173,60 @@ impl Styles {
     }
 }
 
+/// Whether the terminal says it shows 24-bit colour.
+pub fn terminal_has_truecolor() -> bool {
+    std::env::var("COLORTERM").is_ok_and(|v| matches!(v.as_str(), "truecolor" | "24bit"))
+}
+
+/// The label of a speaker's badge: its number from 1, two cells wide (`99` at most: a `+`
+/// after that, rare enough that the colour and the speakers pane tell the rest).
+pub fn badge_label(speaker: usize) -> String {
+    match speaker + 1 {
+        n @ ..=99 => format!("{n:>2}"),
+        _ => "9+".to_string(),
+    }
+}
+
+/// A colour for speaker `n` beyond the palette: hues spread by the golden angle (neighbours
+/// differ most), each brought to a mid luminance (about 0.19) that reads on black and on white
+/// (contrast over 4:1 with both).
+fn generated_colour(n: usize) -> Color {
+    let hue = (n as f64 * 137.508) % 360.0;
+    // Full-saturation colour of that hue, then scaled (darkened) to the target luminance.
+    let sector = hue / 60.0;
+    let x = 1.0 - (sector % 2.0 - 1.0).abs();
+    let (r, g, b) = match sector as u32 {
+        0 => (1.0, x, 0.0),
+        1 => (x, 1.0, 0.0),
+        2 => (0.0, 1.0, x),
+        3 => (0.0, x, 1.0),
+        4 => (x, 0.0, 1.0),
+        _ => (1.0, 0.0, x),
+    };
+    let lum = |k: f64| {
+        let lin = |c: f64| {
+            let c = c * k;
+            if c <= 0.03928 {
+                c / 12.92
+            } else {
+                ((c + 0.055) / 1.055).powf(2.4)
+            }
+        };
+        0.2126 * lin(r) + 0.7152 * lin(g) + 0.0722 * lin(b)
+    };
+    // Luminance grows with k: bisect for the scale that gives the target (or full brightness
+    // for dark hues such as blue, lightened instead by mixing in white).
+    let (mut lo, mut hi) = (0.0, 1.0);
+    for _ in 0..20 {
+        let mid = (lo + hi) / 2.0;
+        if lum(mid) < 0.19 { lo = mid } else { hi = mid }
+    }
+    let k = (lo + hi) / 2.0;
+    let white = if lum(1.0) < 0.19 { 0.3 } else { 0.0 };
+    let channel = |c: f64| ((c * k * (1.0 - white) + white) * 255.0).round() as u8;
+    Color::Rgb(channel(r), channel(g), channel(b))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -196,6 +282,30 @@ mod tests {
     }
 
     #[test]
+    fn truecolor_gives_every_speaker_its_own_readable_colour() {
+        let styles = Styles::new(&Config::default().theme, false).with_truecolor();
+        let colours: Vec<Color> = (0..TRUECOLOR_SPEAKERS)
+            .map(|s| styles.speaker_colour(s))
+            .collect();
+        for (i, &colour) in colours.iter().enumerate() {
+            assert!(!colours[..i].contains(&colour), "{i}: {colour:?} again");
+            let l = luminance(rgb(colour).unwrap());
+            let (on_black, on_white) = (contrast(l, 0.0), contrast(l, 1.0));
+            assert!(on_black >= 3.0 && on_white >= 3.0, "{i}: {colour:?}");
+        }
+        let plain = Styles::new(&Config::default().theme, false);
+        let n = plain.theme.speakers.len();
+        assert_eq!(plain.speaker_colour(n), plain.speaker_colour(0), "reused");
+    }
+
+    #[test]
+    fn badges_number_speakers_from_one() {
+        assert_eq!(badge_label(0), " 1");
+        assert_eq!(badge_label(13), "14");
+        assert_eq!(badge_label(99), "9+");
+    }
+
+    #[test]
     fn no_color_uses_attributes_only() {
         let styles = Styles::new(&Config::default().theme, true);
         let all = [
@@ -203,6 +313,7 @@ mod tests {
             styles.focused_quote(1),
             styles.mention(2),
             styles.unsure_quote(3),
+            styles.badge(4),
         ];
         for style in all {
             assert_eq!((style.fg, style.bg), (None, None), "{style:?}");

@@ -159,7 +159,9 @@ fn apply(state: &mut State, action: Action, effects: &mut Vec<Effect>) {
 }
 
 fn cycle_focus(state: &mut State, forward: bool) {
-    let Some(panes) = state.panes() else { return };
+    let Some(panes) = state.all_panes() else {
+        return;
+    };
     let order: Vec<Pane> = [Pane::Article, Pane::Speakers, Pane::Library]
         .into_iter()
         .filter(|p| panes.rect(*p).is_some())
@@ -175,7 +177,9 @@ fn cycle_focus(state: &mut State, forward: bool) {
 
 /// h/l and the arrows follow what the user sees: the pane to the left or right.
 fn focus_beside(state: &mut State, right: bool) {
-    let Some(panes) = state.panes() else { return };
+    let Some(panes) = state.all_panes() else {
+        return;
+    };
     let order = panes.left_to_right();
     let at = order.iter().position(|p| *p == state.focus).unwrap_or(0);
     let to = if right {
@@ -333,6 +337,11 @@ fn click(state: &mut State, at: Position) {
             }
         }
         Pane::Article => {
+            // The text area: the badge margin holds no text.
+            let area = state.article_area();
+            if !area.contains(at) {
+                return;
+            }
             let Some(offset) = article_offset_at(state, area, at) else {
                 return;
             };

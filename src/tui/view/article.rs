@@ -4,15 +4,17 @@
 use std::ops::Range;
 
 use ratatui::Frame;
+use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::style::Style;
+use ratatui::style::{Modifier, Style};
 
 use crate::text;
 use crate::text::Glyph;
 use crate::tui::marks::overlapping;
 use crate::tui::paint;
-use crate::tui::panes::{Pane, content};
+use crate::tui::panes::Pane;
 use crate::tui::state::State;
+use crate::tui::theme::badge_label;
 
 pub fn view(state: &State, frame: &mut Frame) {
     let Some(panes) = state.panes() else { return };
@@ -36,7 +38,7 @@ pub fn view(state: &State, frame: &mut Frame) {
         let area = Rect::new(title_area.x, title_area.y, title_area.width - 1, 1);
         paint::paint_line(frame.buffer_mut(), area, area.y, &title, |_| style);
     }
-    let area = content(rect);
+    let area = state.article_area();
     let cursor = paint_text(state, frame, area);
     if state.focus == Pane::Article && !state.search.editing && !state.help_open {
         frame.set_cursor_position(cursor.unwrap_or((area.right().saturating_sub(1), area.y)));
@@ -72,7 +74,10 @@ fn paint_text(state: &State, frame: &mut Frame, area: Rect) -> Option<(u16, u16)
         } else {
             0..0
         };
-        let line_hits = overlapping(hits, span);
+        let line_hits = overlapping(hits, span.clone());
+        if highlights || focused.is_some() {
+            paint_badge(state, buf, area, y, span);
+        }
         let glyph_range = |g: &Glyph| {
             let start = base + g.logical.start as usize;
             start..(base + g.logical.end as usize).max(start + 1)
@@ -129,6 +134,30 @@ fn paint_text(state: &State, frame: &mut Frame, area: Rect) -> Option<(u16, u16)
         }
     }
     cursor.map(|(_, at)| at).or(top_cursor)
+}
+
+/// In the margin right of the text, the badge of the speaker whose quote starts the line's
+/// text (in reading order), or, for a line inside a longer quote, of that quote's speaker.
+/// With highlights off, only the focused quote's lines get one.
+fn paint_badge(state: &State, buf: &mut Buffer, area: Rect, y: u16, span: Range<usize>) {
+    let view = state.view();
+    let marks = &view.marks;
+    let highlights = state.settings.highlights;
+    let Some(q) =
+        overlapping(&marks.quotes, span).find(|&q| highlights || Some(q) == view.focused_quote)
+    else {
+        return;
+    };
+    let mark = &marks.quotes[q];
+    let mut style = state.styles.badge(mark.speaker);
+    if mark.unsure && Some(q) != view.focused_quote {
+        style = style.add_modifier(Modifier::DIM);
+    }
+    if Some(q) == view.focused_quote {
+        style = style.add_modifier(Modifier::REVERSED);
+    }
+    let x = area.right() + 1;
+    paint::paint_ascii(buf, x, y, x + 2, &badge_label(mark.speaker), style);
 }
 
 fn overlaps(a: &Range<usize>, b: &Range<usize>) -> bool {

@@ -11,6 +11,10 @@ use crate::tui::paint;
 use crate::tui::panes::{Pane, content};
 use crate::tui::state::State;
 
+/// From this width a row also shows the article's date and source (at most [`ABOUT_CHARS`]).
+const WIDE_ROW: u16 = 48;
+const ABOUT_CHARS: usize = 24;
+
 pub fn view(state: &State, frame: &mut Frame) {
     let Some(rect) = state.panes().and_then(|p| p.library) else {
         return;
@@ -59,7 +63,30 @@ pub fn view(state: &State, frame: &mut Frame) {
             Some(s) => format!("{:>2}·{:<3}", s.speakers, s.quotes),
             None => "  …   ".to_string(),
         };
-        let end = paint::paint_ascii(buf, area.x, y, area.right(), &counts, base);
+        let mut end = paint::paint_ascii(buf, area.x, y, area.right(), &counts, base);
+        if area.width >= WIDE_ROW {
+            // Room to spare (the focused library): where and when, to tell like titles apart.
+            let entry = state.catalogue.entry(index);
+            // Only plain ASCII is painted as is (an Arabic source would need reordering).
+            let about = [entry.date.as_deref(), entry.source.as_deref()]
+                .into_iter()
+                .flatten()
+                .filter(|s| s.is_ascii())
+                .collect::<Vec<_>>()
+                .join(" ");
+            if !about.is_empty() {
+                let about: String = about.chars().take(ABOUT_CHARS).collect();
+                end = paint::paint_ascii(
+                    buf,
+                    end,
+                    y,
+                    area.right(),
+                    &about,
+                    base.add_modifier(Modifier::DIM),
+                );
+                end += 1;
+            }
+        }
         let marker = if index == state.current { "●" } else { " " };
         paint::paint_ascii(buf, area.right() - 1, y, area.right(), marker, base);
         let title_area = Rect::new(end, y, area.right().saturating_sub(end + 2), 1);

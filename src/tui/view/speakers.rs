@@ -1,4 +1,5 @@
-//! The speakers pane: one row per speaker (count of quotes, name and role, right-to-left),
+//! The speakers pane: one row per speaker (count of quotes, name and role, right-to-left, its
+//! numbered badge as on its quote lines in the article),
 //! each followed by the first words of its quotes when expanded. Speakers and quotes the engine
 //! is unsure of (confidence under `[reader] min_confidence`) are dimmed and marked `?`.
 
@@ -12,6 +13,7 @@ use crate::tui::paint;
 use crate::tui::panes::{Pane, content};
 use crate::tui::roster;
 use crate::tui::state::{Row, State};
+use crate::tui::theme::badge_label;
 
 /// How much of a quote is laid out for its row (the row shows only its first words).
 const QUOTE_PREVIEW_BYTES: usize = 400;
@@ -94,7 +96,16 @@ pub fn view(state: &State, frame: &mut Frame) {
                     label.push_str("، ");
                     label.push_str(role);
                 }
-                let name_area = Rect::new(area.x + 4, y, area.width.saturating_sub(6), 1);
+                // The badge the speaker's quote lines carry in the article's margin.
+                let badge = badge_label(s);
+                let badge_style = if is_selected && focused {
+                    base.add_modifier(Modifier::BOLD)
+                } else {
+                    base.patch(styles.badge(s))
+                };
+                let badge_x = area.right().saturating_sub(4);
+                paint::paint_ascii(buf, badge_x, y, area.right() - 1, &badge, badge_style);
+                let name_area = Rect::new(area.x + 4, y, area.width.saturating_sub(9), 1);
                 let line =
                     text::layout_label(&label, name_area.width.max(1), &state.settings.layout);
                 let name_style = if styles.no_color || (is_selected && focused) {
