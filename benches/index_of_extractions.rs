@@ -33,6 +33,7 @@ fn main() -> io::Result<()> {
                     .collect(),
                 mentions: Vec::new(),
                 quotes: s["quotes"].as_u64().unwrap_or(0) as usize,
+                confidence: s["confidence"].as_f64().unwrap_or(1.0) as f32,
             })
             .collect();
         let quotes = (record["quotes"].as_array().into_iter().flatten())
@@ -47,6 +48,7 @@ fn main() -> io::Result<()> {
                         QuoteKind::Indirect
                     },
                     range: offset("start")..offset("end"),
+                    confidence: q["confidence"].as_f64().unwrap_or(1.0) as f32,
                 }
             })
             .collect();

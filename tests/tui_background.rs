@@ -103,7 +103,7 @@ fn a_long_article_shows_at_once_and_its_speakers_come_after() {
         rawi::attribution::Extractor::builtin().extract(text)
     });
     let paragraph = "قال الوزير سالم حداد إن العمل مستمر في المشروع.\n";
-    let long = rawi::corpus::Article::new("long", "long", "long.txt", &paragraph.repeat(8000));
+    let long = rawi::corpus::Article::new("long", "long", "long.txt", paragraph.repeat(8000));
     let mut catalogue =
         rawi::tui::catalogue::Catalogue::new(Library::from_articles(vec![long]), extract);
     assert!(catalogue.wait_idle(std::time::Duration::from_secs(60)));
