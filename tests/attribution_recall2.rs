@@ -1,0 +1,49 @@
+//! Quotes the engine missed or gave to the wrong phrase, round 2: speakers named outside a cue,
+//! speaker-first patterns, Q&A layouts. Hand-made sentences only (not corpus sentences).
+
+use rawi::attribution::{Extraction, Extractor};
+
+fn extract(text: &str) -> Extraction {
+    let x = Extractor::builtin().extract(text);
+    for q in &x.quotes {
+        assert!(text.is_char_boundary(q.range.start) && text.is_char_boundary(q.range.end));
+    }
+    x
+}
+
+/// (speaker name, quote text) pairs, in text order.
+fn pairs(text: &str) -> Vec<(String, String)> {
+    let x = extract(text);
+    x.quotes
+        .iter()
+        .map(|q| {
+            (
+                x.speakers[q.speaker].name.clone(),
+                text[q.range.clone()].to_string(),
+            )
+        })
+        .collect()
+}
+
+fn assert_pairs(text: &str, expected: &[(&str, &str)]) {
+    let got = pairs(text);
+    let expected: Vec<(String, String)> = expected
+        .iter()
+        .map(|(a, b)| (a.to_string(), b.to_string()))
+        .collect();
+    assert_eq!(got, expected, "in: {text}");
+}
+
+#[test]
+fn titled_name_in_apposition_is_a_new_person() {
+    // «السفير X Y، مساعد ...» after a verb that is no cue: the ambassador named here, not the
+    // ambassador of the paragraph before, says what follows.
+    assert_pairs(
+        "من جانبه شدد السفير سالم ناصر، الأمين العام للمنظمة، على أن الاتفاق مهم.\n\nمن جانبه رفض السفير حامد يوسف، مساعد الوزير السابق، تصريحات الوفد، مؤكدا أنها غير مقبولة، وأكد السفير أن الحوار ضروري.",
+        &[
+            ("سالم ناصر", "الاتفاق مهم"),
+            ("حامد يوسف", "غير مقبولة"),
+            ("حامد يوسف", "الحوار ضروري"),
+        ],
+    );
+}
