@@ -47,3 +47,18 @@ fn titled_name_in_apposition_is_a_new_person() {
         ],
     );
 }
+
+#[test]
+fn bayyana_after_a_phrase_is_a_verb_when_a_title_and_comp_follow() {
+    // «بين» after a noun is usually «between», but «بين المهندس X أنه» is «clarified».
+    assert_pairs(
+        "وفي السياق نفسه بين المهندس حامد أنه سيتم البدء في الأعمال قريبا.",
+        &[("حامد", "سيتم البدء في الأعمال قريبا")],
+    );
+    // «التنسيق بين الوكالات أن»: no title after «بين», so a preposition.
+    assert_pairs(
+        "وذكر المركز الوطني للتنسيق بين الوكالات أن الحرائق اتسعت.",
+        // (Where the name ends is the phrase parser's business; one quote, by «ذكر».)
+        &[("المركز الوطني للتنسيق", "الحرائق اتسعت")],
+    );
+}
