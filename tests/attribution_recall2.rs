@@ -62,3 +62,17 @@ fn bayyana_after_a_phrase_is_a_verb_when_a_title_and_comp_follow() {
         &[("المركز الوطني للتنسيق", "الحرائق اتسعت")],
     );
 }
+
+#[test]
+fn numbered_document_before_a_relative_is_no_speaker() {
+    // «القرار رقم 12، الذي يطالب»: the resolution does not speak, and does not become the
+    // implicit speaker of the next «وقال».
+    assert_pairs(
+        "وقال المحامي سالم ناصر إن الدعوى قوية.\n\nوأضاف أن الهدف هو إثبات خرق القرار رقم 12، الذي يطالب بوقف التمويل.\n\nوقال إن القضية ستطول.",
+        &[
+            ("سالم ناصر", "الدعوى قوية"),
+            ("سالم ناصر", "الهدف هو إثبات خرق القرار رقم 12"),
+            ("سالم ناصر", "القضية ستطول"),
+        ],
+    );
+}

@@ -25,6 +25,9 @@ impl Engine<'_> {
             // «يمكن أن يقول»: a subjunctive verb, not a report.
             return None;
         }
+        if self.relative_after_number(i) {
+            return None;
+        }
         let send = self.cx.sentence_end(i);
         let relative = self.relative_before(i);
         let before = if relative.is_none() {
