@@ -76,3 +76,17 @@ fn numbered_document_before_a_relative_is_no_speaker() {
         ],
     );
 }
+
+#[test]
+fn manner_participle_after_the_speaker_is_no_name() {
+    // «وتابع الوزير متحدثا خلال ... أن»: «متحدثا» says how he spoke; «الوزير» is the minister
+    // named before, not a new person called «متحدثا».
+    assert_pairs(
+        "أعلن وزير المالية سالم ناصر، الثلاثاء، أن العجز تراجع.\n\nوتابع الوزير متحدثا خلال برنامج إذاعي أن الإيرادات ارتفعت.\n\nوقال المدير حامد يوسف متهكما \"هذه أرقام قديمة\".",
+        &[
+            ("سالم ناصر", "العجز تراجع"),
+            ("سالم ناصر", "الإيرادات ارتفعت"),
+            ("حامد يوسف", "هذه أرقام قديمة"),
+        ],
+    );
+}

@@ -49,13 +49,16 @@ impl Engine<'_> {
         let subject_at = j;
         if relative.is_none() && before.is_none() && self.may_start_subject(j, needs) {
             let lenient = comp_at.is_some();
-            let limit = courtesy_at.or(comp_at).unwrap_or(send);
+            let mut limit = courtesy_at.or(comp_at).unwrap_or(send);
+            if lenient && let Some(m) = self.circumstantial_participle(j + 1, limit) {
+                limit = m;
+            }
             if let Some(mut p) = phrase::parse(&self.cx, j, limit, lenient)
                 && self.accept_subject(&p, hit.form.agreement, lenient)
                 && (!framed || p.strength >= Strength::Described)
             {
                 if let Some(c) = comp_at {
-                    self.extend_description(&mut p, c);
+                    self.extend_description(&mut p, c.min(limit));
                 }
                 if p.strength == Strength::Bare
                     && p.end - p.start == 1
@@ -108,6 +111,10 @@ impl Engine<'_> {
         {
             j = p.end;
             subject = Some(p);
+        }
+        // «وقال X متهكما "..."»: the manner participle is framing, not content.
+        if subject.is_some() && self.circumstantial_participle(j, j + 1) == Some(j) {
+            j += 1;
         }
         // «لوحت موسكو التي صوتت ضد القرار، بالانسحاب»: a relative clause after the speaker.
         let rel_at = if j + 1 < send && list[j].punct().is_some_and(|c| matches!(c, '،' | ',')) {
@@ -250,6 +257,20 @@ impl Engine<'_> {
             }
         };
         self.emit(speaker, Some(i), opening, basis)
+    }
+
+    /// «وتابع الوزير متحدثا خلال برنامج أن»: an indefinite participle of a تفعّل/استفعل verb
+    /// (متحدثا، مستطردا، متوجها) says how the speaker spoke; it is no word of a name.
+    fn circumstantial_participle(&self, from: usize, limit: usize) -> Option<usize> {
+        let list = &self.cx.tokens.list;
+        (from..limit.min(from + 6))
+            .take_while(|&m| list[m].is_word())
+            .find(|&m| {
+                let w = self.cx.tokens.bare(m);
+                (w.starts_with("مت") || w.starts_with("مست"))
+                    && w.ends_with('ا')
+                    && w.chars().count() >= 5
+            })
     }
 
     /// A named phrase starting at a title or honorific one to four plain words after `j`.
