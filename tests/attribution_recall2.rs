@@ -90,3 +90,13 @@ fn manner_participle_after_the_speaker_is_no_name() {
         ],
     );
 }
+
+#[test]
+fn cue_after_tamma_is_an_agentless_passive() {
+    // «وتم كشف النقاب عن»، «تم التأكيد على»: a verbal noun after «تم»; nobody is quoted and the
+    // auxiliary does not become a speaker.
+    assert_pairs(
+        "وتم كشف النقاب عن الخطة الجديدة للمدينة.\n\nوقال المدير حامد يوسف إن التنفيذ يبدأ قريبا.\n\nوقد تم التأكيد على متابعة الأعمال.",
+        &[("حامد يوسف", "التنفيذ يبدأ قريبا")],
+    );
+}

@@ -132,7 +132,9 @@ impl<'a> Engine<'a> {
         {
             return next;
         }
-        if let Some(hit) = t.cue {
+        if let Some(hit) = t.cue
+            && !self.cx.after_passive_auxiliary(i)
+        {
             let done = match hit.form.tense {
                 Tense::Past | Tense::Present => self.verb(i, hit),
                 Tense::Participle => self.participle(i, hit),
