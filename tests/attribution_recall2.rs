@@ -100,3 +100,18 @@ fn cue_after_tamma_is_an_agentless_passive() {
         &[("حامد يوسف", "التنفيذ يبدأ قريبا")],
     );
 }
+
+#[test]
+fn cue_with_object_pronoun_then_subject_and_colon_quotes() {
+    // «فسأله الرئيس: "..."»: the pronoun is who was asked; the quotation after the colon is the
+    // question. Without a quotation after the colon it stays no report.
+    assert_pairs(
+        "وسأل الموظف: \"ما هذا؟\"، فأجاب المدير: \"ملف المشروع\".\n\nفسأله الرئيس: \"وما الكلفة؟\"\n\nأجابه المدير: \"مليون دولار فقط\".\n\nواعتبره خليفة لوالده:\n\nيا بني أنت الأمل.",
+        &[
+            ("الموظف", "ما هذا؟"),
+            ("المدير", "ملف المشروع"),
+            ("الرئيس", "وما الكلفة؟"),
+            ("المدير", "مليون دولار فقط"),
+        ],
+    );
+}

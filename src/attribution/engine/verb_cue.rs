@@ -12,7 +12,11 @@ impl Engine<'_> {
     pub(super) fn verb(&mut self, i: usize, hit: CueHit) -> Option<usize> {
         let tokens = self.cx.tokens;
         let list = &tokens.list;
-        if hit.object && !self.cx.next_opens_content(i + 1) && !self.prep_follows(i + 1, hit.form) {
+        if hit.object
+            && !self.cx.next_opens_content(i + 1)
+            && !self.prep_follows(i + 1, hit.form)
+            && !self.subject_then_colon(i + 1)
+        {
             return None; // «أدانه ماكرون»: the content is only a pronoun.
         }
         if self.cx.preposition_homograph(i) {
@@ -271,6 +275,20 @@ impl Engine<'_> {
                     && w.ends_with('ا')
                     && w.chars().count() >= 5
             })
+    }
+
+    /// «فسأله الرئيس: "..."»، «أجابه المدير: "..."»: a cue with an object pronoun still reports
+    /// when one to three words (its subject), a colon and a quotation follow.
+    fn subject_then_colon(&self, from: usize) -> bool {
+        let list = &self.cx.tokens.list;
+        let words = (from..(from + 3).min(list.len()))
+            .take_while(|&m| list[m].is_word() && !list[m].is_exactly(Class::Complementizer))
+            .count();
+        let colon = from + words;
+        // A quotation must open after the colon: «اعتبره خليفة لجده:» then a poem is no report.
+        words >= 1
+            && list.get(colon).is_some_and(|t| t.punct() == Some(':'))
+            && self.cx.structure.pair_opened_at(colon + 1).is_some()
     }
 
     /// A named phrase starting at a title or honorific one to four plain words after `j`.
