@@ -115,3 +115,16 @@ fn cue_with_object_pronoun_then_subject_and_colon_quotes() {
         ],
     );
 }
+
+#[test]
+fn present_verb_before_a_number_is_no_cue() {
+    // «حصة تبلغ 14% من أسهم الشركة»: «تبلغ» is «amounts to», not «informs»; its quoted name
+    // must not block the source tail of the sentence.
+    assert_pairs(
+        "وافقت الهيئة على بيع حصة تبلغ 14.5% من أسهم الشركة لصندوق \"الاستثمار الوطني\"، بحسب مصدر في الحكومة.",
+        &[(
+            "مصدر في الحكومة",
+            "وافقت الهيئة على بيع حصة تبلغ 14.5% من أسهم الشركة لصندوق \"الاستثمار الوطني\"",
+        )],
+    );
+}

@@ -3,7 +3,7 @@
 
 use super::{Basis, Engine};
 use crate::attribution::SpeakerKind;
-use crate::attribution::lexicon::{Agreement, Class, Needs};
+use crate::attribution::lexicon::{Agreement, Class, Needs, Tense};
 use crate::attribution::phrase::{self, Phrase, Strength};
 use crate::attribution::tokens::{CueHit, clitic};
 
@@ -101,6 +101,16 @@ impl Engine<'_> {
         {
             j = p.end;
             subject = Some(p);
+        }
+        // «تبلغ 14% من أسهم الشركة»: a present verb before a number means «amounts to», and a
+        // share is no speaker («قالت 19 منظمة» is a count of speakers).
+        if subject.as_ref().is_some_and(|p| {
+            list[p.start].has_digit
+                && (hit.form.tense == Tense::Present
+                    || (p.start..(p.start + 2).min(p.end))
+                        .any(|m| self.cx.text[list[m].range()].contains('%')))
+        }) {
+            return None;
         }
         let weak_subject = subject
             .as_ref()
