@@ -128,3 +128,16 @@ fn present_verb_before_a_number_is_no_cue() {
         )],
     );
 }
+
+#[test]
+fn semicolon_ends_a_mid_sentence_source_clause() {
+    // «كما يشكل X، بحسب المحللين، ضربة ...؛ إذ ...»: the clause around the source ends at the
+    // semicolon; what follows is the narrator's.
+    assert_pairs(
+        "ويشكل انسحاب الشركة، بحسب المحللين، خسارة كبيرة للسوق؛ إذ كانت أكبر المستثمرين منذ عقد.",
+        &[(
+            "المحللين",
+            "ويشكل انسحاب الشركة، بحسب المحللين، خسارة كبيرة للسوق",
+        )],
+    );
+}
