@@ -141,3 +141,13 @@ fn semicolon_ends_a_mid_sentence_source_clause() {
         )],
     );
 }
+
+#[test]
+fn cue_with_resumptive_bi_pronoun_reports_nothing() {
+    // «التي وعدت بها الحكومة»، «التي طالب بها المدرب»: a relative clause whose object is the
+    // pronoun; the word after is the subject, not content.
+    assert_pairs(
+        "وتضاف هذه المنحة إلى مليون دينار سبق للحكومة أن وعدت بها الجامعة.\n\nودعمت الإدارة الفريق باللاعبين الذين طالب بها المدرب.",
+        &[],
+    );
+}

@@ -5,6 +5,7 @@ use super::{Basis, Engine};
 use crate::attribution::SpeakerKind;
 use crate::attribution::lexicon::{Agreement, Class, Needs, Tense};
 use crate::attribution::phrase::{self, Phrase, Strength};
+use crate::attribution::structure::is_quote_mark;
 use crate::attribution::tokens::{CueHit, clitic};
 
 impl Engine<'_> {
@@ -18,6 +19,9 @@ impl Engine<'_> {
             && !self.subject_then_colon(i + 1)
         {
             return None; // «أدانه ماكرون»: the content is only a pronoun.
+        }
+        if self.resumptive_object(i + 1) {
+            return None; // «التي وعدت بها بغداد»: the content is the pronoun's antecedent.
         }
         if self.cx.preposition_homograph(i) {
             return None; // «الشراكة عبر المحيط»
@@ -299,6 +303,18 @@ impl Engine<'_> {
         words >= 1
             && list.get(colon).is_some_and(|t| t.punct() == Some(':'))
             && self.cx.structure.pair_opened_at(colon + 1).is_some()
+    }
+
+    /// «وعدت بها»، «أشاد به الوزير»: the preposition ب with a pronoun right after the
+    /// cue (a relative clause's resumptive object), and no complementizer or colon close after.
+    fn resumptive_object(&self, k: usize) -> bool {
+        let list = &self.cx.tokens.list;
+        k < list.len()
+            && list[k].is_word()
+            && matches!(self.cx.tokens.bare(k), "به" | "بها" | "بهم" | "بهما")
+            && !(k + 1..(k + 5).min(list.len())).any(|m| {
+                self.cx.next_opens_content(m) || list[m].punct().is_some_and(is_quote_mark)
+            })
     }
 
     /// A named phrase starting at a title or honorific one to four plain words after `j`.
