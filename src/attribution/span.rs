@@ -244,7 +244,7 @@ impl Context<'_> {
                 .any(|p| p == self.tokens.bare(next));
         // Only for a cue that needs a complementizer anyway (بين): «عبر حسابه أن» is «via».
         let comp_cue = self.lex.cue_info[hit.form.cue as usize].needs == Needs::Comp;
-        !own_prep && !self.next_opens_content(next) && !(comp_cue && self.subject_then_comp(next))
+        !(own_prep || self.next_opens_content(next) || comp_cue && self.subject_then_comp(next))
     }
 
     /// «وفي السياق نفسه بين المدير أنه ...»: a title, up to four words without «و» and then a
