@@ -151,3 +151,16 @@ fn cue_with_resumptive_bi_pronoun_reports_nothing() {
         &[],
     );
 }
+
+#[test]
+fn cue_and_subject_at_the_very_end_do_not_panic() {
+    // The manner-participle check looks one token past the subject: none may be left.
+    for text in [
+        "وقال الوزير",
+        "وقال الوزير سالم",
+        "فسأله الرئيس",
+        "بين المدير",
+    ] {
+        extract(text);
+    }
+}

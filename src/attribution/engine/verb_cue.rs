@@ -281,7 +281,7 @@ impl Engine<'_> {
     /// (متحدثا، مستطردا، متوجها) says how the speaker spoke; it is no word of a name.
     fn circumstantial_participle(&self, from: usize, limit: usize) -> Option<usize> {
         let list = &self.cx.tokens.list;
-        (from..limit.min(from + 6))
+        (from..limit.min(from + 6).min(list.len()))
             .take_while(|&m| list[m].is_word())
             .find(|&m| {
                 let w = self.cx.tokens.bare(m);
