@@ -259,7 +259,7 @@ impl Context<'_> {
             })
             .count();
         // A title first: «التنسيق بين الوكالات أن»، «الفرق بين الأسرتين أن» are prepositions.
-        if !(list[from].is(Class::Title) || list[from].is(Class::Honorific)) {
+        if from >= list.len() || !(list[from].is(Class::Title) || list[from].is(Class::Honorific)) {
             return false;
         }
         let comp = from + words;
