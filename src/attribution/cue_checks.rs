@@ -65,6 +65,17 @@ impl Context<'_> {
                     && !self.tokens.bare(k - 1).starts_with("ال"))
     }
 
+    /// «وتم كشف النقاب عن»، «سيتم الإعلان عن»: after «تم» (it was done) the cue word is a
+    /// verbal noun of an agentless passive; nobody is quoted.
+    pub fn after_passive_auxiliary(&self, k: usize) -> bool {
+        k > 0
+            && self.tokens.list[k - 1].is_word()
+            && matches!(
+                self.tokens.bare(k - 1),
+                "تم" | "يتم" | "سيتم" | "تتم" | "ستتم"
+            )
+    }
+
     /// Does the sentence holding token `i` end with a question mark («هل تكشف القضية عن ...؟»)?
     pub fn is_question(&self, i: usize) -> bool {
         let (_, end) = self.structure.sentences[self.structure.sentence_of[i] as usize];

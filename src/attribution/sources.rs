@@ -148,7 +148,10 @@ impl Engine<'_> {
                 rest = send;
             }
             let end = if rest < send {
-                send
+                // «كما يشكل X، بحسب المحللين، ضربة ...؛ إذ ...»: a semicolon ends the clause.
+                (rest..send)
+                    .find(|&k| list[k].punct().is_some_and(|c| matches!(c, '؛' | ';')))
+                    .map_or(send, |k| self.cx.trim_end(start, k))
             } else {
                 self.cx.trim_end(start, i)
             };

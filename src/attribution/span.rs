@@ -242,7 +242,32 @@ impl Context<'_> {
                 .preps
                 .iter()
                 .any(|p| p == self.tokens.bare(next));
-        !own_prep && !self.next_opens_content(next)
+        // Only for a cue that needs a complementizer anyway (بين): «عبر حسابه أن» is «via».
+        let comp_cue = self.lex.cue_info[hit.form.cue as usize].needs == Needs::Comp;
+        !(own_prep || self.next_opens_content(next) || comp_cue && self.subject_then_comp(next))
+    }
+
+    /// «وفي السياق نفسه بين المدير أنه ...»: a title, up to four words without «و» and then a
+    /// complementizer; the preposition «بين» would join two nouns with «و» instead.
+    fn subject_then_comp(&self, from: usize) -> bool {
+        let list = &self.tokens.list;
+        let words = (from..(from + 5).min(list.len()))
+            .take_while(|&m| {
+                list[m].is_word()
+                    && !list[m].has(clitic::CONJ)
+                    && !list[m].is_exactly(Class::Complementizer)
+            })
+            .count();
+        // A title first: «التنسيق بين الوكالات أن»، «الفرق بين الأسرتين أن» are prepositions.
+        if from >= list.len() || !(list[from].is(Class::Title) || list[from].is(Class::Honorific)) {
+            return false;
+        }
+        let comp = from + words;
+        // «عبر المحيط إلا أن ...» is «but», not a complementizer.
+        words >= 1
+            && comp < list.len()
+            && list[comp].is_exactly(Class::Complementizer)
+            && !matches!(self.tokens.bare(comp - 1), "الا" | "غير" | "بيد")
     }
 
     /// End (exclusive) of content starting at token `start`. `nominal`: the content has no

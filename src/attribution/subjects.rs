@@ -182,6 +182,31 @@ impl Engine<'_> {
                 || next_is_content && p.end - p.start <= 4)
     }
 
+    /// «القرار رقم 12، الذي يطالب بـ»: the relative's antecedent ends in a number, a numbered
+    /// document or law, which the engine does not quote (nor should it pick a speaker nearby).
+    pub(super) fn relative_after_number(&self, i: usize) -> bool {
+        let list = &self.cx.tokens.list;
+        let mut k = i;
+        while k > 0 && list[k - 1].is_exactly(Class::Particle) && i - k < 2 {
+            k -= 1;
+        }
+        if k == 0 || !list[k - 1].is_exactly(Class::Relative) {
+            return false;
+        }
+        let mut end = k - 1;
+        while end > 0
+            && list[end - 1]
+                .punct()
+                .is_some_and(|c| matches!(c, '،' | ','))
+        {
+            end -= 1;
+        }
+        end > 0
+            && self.cx.text[list[end - 1].range()]
+                .chars()
+                .any(|c| c.is_numeric())
+    }
+
     /// «..., الذي أكد»، «التي قال فيها»: the entity just before the relative pronoun.
     pub(super) fn relative_before(&mut self, i: usize) -> Option<usize> {
         let list = &self.cx.tokens.list;

@@ -132,7 +132,9 @@ impl<'a> Engine<'a> {
         {
             return next;
         }
-        if let Some(hit) = t.cue {
+        if let Some(hit) = t.cue
+            && !self.cx.after_passive_auxiliary(i)
+        {
             let done = match hit.form.tense {
                 Tense::Past | Tense::Present => self.verb(i, hit),
                 Tense::Participle => self.participle(i, hit),
@@ -167,7 +169,11 @@ impl<'a> Engine<'a> {
             return i + 1;
         }
         let limit = self.cx.sentence_end(i);
-        match phrase::parse(&self.cx, i, limit, false) {
+        let parsed = match phrase::parse(&self.cx, i, limit, false) {
+            Some(p) if p.name.is_none() => self.titled_apposition(i, limit).or(Some(p)),
+            other => other,
+        };
+        match parsed {
             Some(p) if p.strength == Strength::Named && p.name.is_some() => {
                 let id = self.cx.resolve(&p, i);
                 if prepositional {
@@ -177,6 +183,18 @@ impl<'a> Engine<'a> {
             }
             _ => i + 1,
         }
+    }
+
+    /// «السفير فلان الفلاني، مساعد الوزير، ...»: a title, one to three unknown words, a comma and
+    /// another title. The words between are the person's name even when no word list knows them.
+    fn titled_apposition(&self, i: usize, limit: usize) -> Option<phrase::Phrase> {
+        let list = &self.cx.tokens.list;
+        let comma = (i + 2..limit.min(i + 5)).find(|&k| !list[k].is_word())?;
+        let apposed = list.get(comma + 1)?;
+        if !matches!(list[comma].punct(), Some(',' | '،')) || !apposed.is(Class::Title) {
+            return None;
+        }
+        phrase::parse(&self.cx, i, comma, true).filter(|p| p.end == comma)
     }
 
     fn needs_of(&self, form: CueForm) -> Needs {

@@ -3,8 +3,9 @@
 
 use super::{Basis, Engine};
 use crate::attribution::SpeakerKind;
-use crate::attribution::lexicon::{Agreement, Class, Needs};
+use crate::attribution::lexicon::{Agreement, Class, Needs, Tense};
 use crate::attribution::phrase::{self, Phrase, Strength};
+use crate::attribution::structure::is_quote_mark;
 use crate::attribution::tokens::{CueHit, clitic};
 
 impl Engine<'_> {
@@ -12,8 +13,15 @@ impl Engine<'_> {
     pub(super) fn verb(&mut self, i: usize, hit: CueHit) -> Option<usize> {
         let tokens = self.cx.tokens;
         let list = &tokens.list;
-        if hit.object && !self.cx.next_opens_content(i + 1) && !self.prep_follows(i + 1, hit.form) {
+        if hit.object
+            && !self.cx.next_opens_content(i + 1)
+            && !self.prep_follows(i + 1, hit.form)
+            && !self.subject_then_colon(i + 1)
+        {
             return None; // «أدانه ماكرون»: the content is only a pronoun.
+        }
+        if self.resumptive_object(i + 1) {
+            return None; // «التي وعدت بها بغداد»: the content is the pronoun's antecedent.
         }
         if self.cx.preposition_homograph(i) {
             return None; // «الشراكة عبر المحيط»
@@ -23,6 +31,9 @@ impl Engine<'_> {
             && !list[i - 1].has(clitic::CONJ)
         {
             // «يمكن أن يقول»: a subjunctive verb, not a report.
+            return None;
+        }
+        if self.relative_after_number(i) {
             return None;
         }
         let send = self.cx.sentence_end(i);
@@ -51,13 +62,16 @@ impl Engine<'_> {
         let subject_at = j;
         if relative.is_none() && before.is_none() && self.may_start_subject(j, needs) {
             let lenient = comp_at.is_some();
-            let limit = courtesy_at.or(comp_at).unwrap_or(send);
+            let mut limit = courtesy_at.or(comp_at).unwrap_or(send);
+            if lenient && let Some(m) = self.circumstantial_participle(j + 1, limit) {
+                limit = m;
+            }
             if let Some(mut p) = phrase::parse(&self.cx, j, limit, lenient)
                 && self.accept_subject(&p, hit.form.agreement, lenient)
                 && (!framed || p.strength >= Strength::Described)
             {
                 if let Some(c) = comp_at {
-                    self.extend_description(&mut p, c);
+                    self.extend_description(&mut p, c.min(limit));
                 }
                 if p.strength == Strength::Bare
                     && p.end - p.start == 1
@@ -97,6 +111,16 @@ impl Engine<'_> {
             j = p.end;
             subject = Some(p);
         }
+        // «تبلغ 14% من أسهم الشركة»: a present verb before a number means «amounts to», and a
+        // share is no speaker («قالت 19 منظمة» is a count of speakers).
+        if subject.as_ref().is_some_and(|p| {
+            list[p.start].has_digit
+                && (hit.form.tense == Tense::Present
+                    || (p.start..(p.start + 2).min(p.end))
+                        .any(|m| self.cx.text[list[m].range()].contains('%')))
+        }) {
+            return None;
+        }
         let weak_subject = subject
             .as_ref()
             .is_none_or(|p| p.strength == Strength::Bare && p.known.is_none());
@@ -110,6 +134,10 @@ impl Engine<'_> {
         {
             j = p.end;
             subject = Some(p);
+        }
+        // «وقال X متهكما "..."»: the manner participle is framing, not content.
+        if subject.is_some() && self.circumstantial_participle(j, j + 1) == Some(j) {
+            j += 1;
         }
         // «لوحت موسكو التي صوتت ضد القرار، بالانسحاب»: a relative clause after the speaker.
         let rel_at = if j + 1 < send && list[j].punct().is_some_and(|c| matches!(c, '،' | ',')) {
@@ -252,6 +280,46 @@ impl Engine<'_> {
             }
         };
         self.emit(speaker, Some(i), opening, basis)
+    }
+
+    /// «وتابع الوزير متحدثا خلال برنامج أن»: an indefinite participle of a تفعّل/استفعل verb
+    /// (متحدثا، مستطردا، متوجها) says how the speaker spoke; it is no word of a name.
+    fn circumstantial_participle(&self, from: usize, limit: usize) -> Option<usize> {
+        let list = &self.cx.tokens.list;
+        (from..limit.min(from + 6).min(list.len()))
+            .take_while(|&m| list[m].is_word())
+            .find(|&m| {
+                let w = self.cx.tokens.bare(m);
+                (w.starts_with("مت") || w.starts_with("مست"))
+                    && w.ends_with('ا')
+                    && w.chars().count() >= 5
+            })
+    }
+
+    /// «فسأله الرئيس: "..."»، «أجابه المدير: "..."»: a cue with an object pronoun still reports
+    /// when one to three words (its subject), a colon and a quotation follow.
+    fn subject_then_colon(&self, from: usize) -> bool {
+        let list = &self.cx.tokens.list;
+        let words = (from..(from + 3).min(list.len()))
+            .take_while(|&m| list[m].is_word() && !list[m].is_exactly(Class::Complementizer))
+            .count();
+        let colon = from + words;
+        // A quotation must open after the colon: «اعتبره خليفة لجده:» then a poem is no report.
+        words >= 1
+            && list.get(colon).is_some_and(|t| t.punct() == Some(':'))
+            && self.cx.structure.pair_opened_at(colon + 1).is_some()
+    }
+
+    /// «وعدت بها»، «أشاد به الوزير»: the preposition ب with a pronoun right after the
+    /// cue (a relative clause's resumptive object), and no complementizer or colon close after.
+    fn resumptive_object(&self, k: usize) -> bool {
+        let list = &self.cx.tokens.list;
+        k < list.len()
+            && list[k].is_word()
+            && matches!(self.cx.tokens.bare(k), "به" | "بها" | "بهم" | "بهما")
+            && !(k + 1..(k + 5).min(list.len())).any(|m| {
+                self.cx.next_opens_content(m) || list[m].punct().is_some_and(is_quote_mark)
+            })
     }
 
     /// A named phrase starting at a title or honorific one to four plain words after `j`.
