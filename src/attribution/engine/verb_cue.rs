@@ -60,9 +60,16 @@ impl Engine<'_> {
             None
         };
         let subject_at = j;
+        // «وختم المدير بالقول إن»: "by saying" ends the subject.
+        let subject_end = (j..send)
+            .find(|&k| tokens.bare(k) == "بالقول")
+            .unwrap_or(send);
         if relative.is_none() && before.is_none() && self.may_start_subject(j, needs) {
             let lenient = comp_at.is_some();
-            let mut limit = courtesy_at.or(comp_at).unwrap_or(send);
+            let mut limit = courtesy_at
+                .or(comp_at)
+                .unwrap_or(subject_end)
+                .min(subject_end);
             if lenient && let Some(m) = self.circumstantial_participle(j + 1, limit) {
                 limit = m;
             }
@@ -94,7 +101,12 @@ impl Engine<'_> {
             && before.is_none()
             && comp_at.is_none()
             && self.may_start_subject(subject_at, needs)
-            && let Some(p) = phrase::parse(&self.cx, subject_at, courtesy_at.unwrap_or(send), false)
+            && let Some(p) = phrase::parse(
+                &self.cx,
+                subject_at,
+                courtesy_at.unwrap_or(subject_end),
+                false,
+            )
             && p.end - p.start <= 4
             && p.end < send
             && !list[p.end].has(clitic::CONJ)
@@ -128,8 +140,10 @@ impl Engine<'_> {
             && relative.is_none()
             && before.is_none()
             && self.may_start_subject(subject_at, needs)
-            && let Some(p) =
-                self.named_after_description(subject_at, courtesy_at.or(comp_at).unwrap_or(send))
+            && let Some(p) = self.named_after_description(
+                subject_at,
+                courtesy_at.or(comp_at).unwrap_or(send).min(subject_end),
+            )
             && self.accept_subject(&p, hit.form.agreement, comp_at.is_some())
         {
             j = p.end;
