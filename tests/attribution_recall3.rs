@@ -50,3 +50,17 @@ fn bil_qawl_restates_the_cue() {
         ],
     );
 }
+
+#[test]
+fn participle_with_its_own_preposition_after_a_quotation_starts_a_new_quote() {
+    // «... أن "..." مشددا على ضرورة ...»: the participle and its own preposition after a closed
+    // quotation start a new quote instead of running on in the first.
+    assert_pairs(
+        "وأوضح المدير العام للشركة أن المشروع سيكتمل قريبا، مؤكدا أن \"العمل يسير وفق الجدول\" مشددا على ضرورة تضافر الجهود.",
+        &[
+            ("المدير العام للشركة", "المشروع سيكتمل قريبا"),
+            ("المدير العام للشركة", "العمل يسير وفق الجدول"),
+            ("المدير العام للشركة", "ضرورة تضافر الجهود"),
+        ],
+    );
+}

@@ -7,7 +7,7 @@
 use super::Context;
 use super::lexicon::{Class, Needs, Tense};
 use super::structure::is_quote_mark;
-use super::tokens::clitic;
+use super::tokens::{CueHit, clitic};
 
 impl Context<'_> {
     /// End (exclusive) of the sentence holding token `i`, before its final stop.
@@ -104,7 +104,7 @@ impl Context<'_> {
                         // «وإن "..." مشددة على أن»: after a closed quotation, with content of
                         // its own.
                         || self.structure.pair_closed_at(k - 1).is_some()
-                            && self.next_opens_content(k + 1))
+                            && (self.next_opens_content(k + 1) || self.own_prep_at(hit, k + 1)))
             }
             Tense::Past | Tense::Present => {
                 // «، وقد أشاد»، «، وإن أكدت»: a particle or إن with و before the verb counts as
@@ -207,6 +207,16 @@ impl Context<'_> {
             || t.is_exactly(Class::CompPreposition)
                 && k + 1 < list.len()
                 && list[k + 1].is_exactly(Class::Complementizer)
+    }
+
+    /// Is the word at `k` one of the cue's own prepositions («مشددا على»، «مشيرا إلى»)?
+    fn own_prep_at(&self, hit: CueHit, k: usize) -> bool {
+        k < self.tokens.list.len()
+            && self.tokens.list[k].is_word()
+            && self.lex.cue_info[hit.form.cue as usize]
+                .preps
+                .iter()
+                .any(|p| p == self.tokens.bare(k))
     }
 
     /// Is the cue at `k` usable at all (lexicon `needs` aside)? Not inside quotation marks, and
