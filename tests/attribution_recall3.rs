@@ -64,3 +64,15 @@ fn participle_with_its_own_preposition_after_a_quotation_starts_a_new_quote() {
         ],
     );
 }
+
+#[test]
+fn comma_then_titled_speaker_and_complementizer_ends_content() {
+    // «وبينما أعرب X عن ...، قال الوزير إن ...»: the main clause after the comma is a new quote.
+    assert_pairs(
+        "وبينما أعرب المبعوث الخاص عن أمله في عقد الاجتماع قريبا، قال الوزير إن الموعد لم يحدد.",
+        &[
+            ("المبعوث الخاص", "أمله في عقد الاجتماع قريبا"),
+            ("الوزير", "الموعد لم يحدد"),
+        ],
+    );
+}

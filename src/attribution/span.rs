@@ -152,7 +152,10 @@ impl Context<'_> {
                         || conj && self.next_opens_content(k + 1)
                         // «... وقال "..."»: a quotation of its own.
                         || conj && self.structure.pair_opened_at(k + 1).is_some()
-                        || conj && named)
+                        || conj && named
+                        // «وبينما أعرب X عن ...، قال الوزير إن»: after a comma, a verb with a
+                        // titled subject and its complementizer is the main clause.
+                        || prev_punct && named && comp_near)
             }
             // A verbal noun inside content (والقول إن ...) is more often the speaker's own
             // embedded speech than a new quote: it does not split the content.
