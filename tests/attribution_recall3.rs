@@ -76,3 +76,15 @@ fn comma_then_titled_speaker_and_complementizer_ends_content() {
         ],
     );
 }
+
+#[test]
+fn participle_with_an_addressee_after_a_quotation_starts_a_new_quote() {
+    // «... "..." سائلا الله تعالى أن ...»: an addressee and a complementizer after the participle.
+    assert_pairs(
+        "وقال الشيخ سالم الهاشمي إن الفقيد \"كان مثالا للعطاء\" سائلا الله تعالى أن يتغمده برحمته.",
+        &[
+            ("سالم الهاشمي", "الفقيد \"كان مثالا للعطاء\""),
+            ("سالم الهاشمي", "يتغمده برحمته"),
+        ],
+    );
+}

@@ -104,7 +104,9 @@ impl Context<'_> {
                         // «وإن "..." مشددة على أن»: after a closed quotation, with content of
                         // its own.
                         || self.structure.pair_closed_at(k - 1).is_some()
-                            && (self.next_opens_content(k + 1) || self.own_prep_at(hit, k + 1)))
+                            && (self.next_opens_content(k + 1)
+                                || self.own_prep_at(hit, k + 1)
+                                || self.addressee_then_comp(k + 1)))
             }
             Tense::Past | Tense::Present => {
                 // «، وقد أشاد»، «، وإن أكدت»: a particle or إن with و before the verb counts as
@@ -220,6 +222,19 @@ impl Context<'_> {
                 .preps
                 .iter()
                 .any(|p| p == self.tokens.bare(k))
+    }
+
+    /// «سائلا الله تعالى أن»: a few plain words (the addressee) and then a complementizer.
+    fn addressee_then_comp(&self, from: usize) -> bool {
+        let list = &self.tokens.list;
+        (from..(from + 4).min(list.len()))
+            .take_while(|&m| {
+                list[m].is_word()
+                    && list[m].cue.is_none()
+                    && !list[m].has(clitic::CONJ)
+                    && !list[m].has(clitic::LI)
+            })
+            .any(|m| m > from && list[m].is_exactly(Class::Complementizer))
     }
 
     /// Is the cue at `k` usable at all (lexicon `needs` aside)? Not inside quotation marks, and
