@@ -88,3 +88,29 @@ fn participle_with_an_addressee_after_a_quotation_starts_a_new_quote() {
         ],
     );
 }
+
+#[test]
+fn participle_with_an_object_before_its_complementizer_or_bi() {
+    // «واصفة الاقتراح بأنه "..."»: the object stays in the content (it follows the speaker).
+    assert_pairs(
+        "وأبدت الحكومة موقفها الرافض واصفة الاقتراح الجديد بأنه \"غير مقبول\".",
+        &[
+            ("الحكومة", "موقفها الرافض"),
+            ("الحكومة", "الاقتراح الجديد بأنه \"غير مقبول\""),
+        ],
+    );
+    // «واصفا إياه بالمتسرع»: the pronoun إياه is left out like an attached one.
+    assert_pairs(
+        "وانتقد الوزير سالم الهاشمي القرار واصفا إياه بالمتسرع.",
+        &[("سالم الهاشمي", "القرار"), ("سالم الهاشمي", "بالمتسرع")],
+    );
+}
+
+#[test]
+fn narrator_clause_after_a_closed_quotation_ends_indirect_content() {
+    // «أن الخطة "..."، وذلك في ...»: the journalist's addition after the quotation is left out.
+    assert_pairs(
+        "وأكد المحافظ أن المشروع \"سينجز قبل نهاية العام\"، وذلك خلال زيارته للموقع.",
+        &[("المحافظ", "المشروع \"سينجز قبل نهاية العام\"")],
+    );
+}

@@ -327,6 +327,12 @@ impl Context<'_> {
                     if self.phrase_at(n, Class::NarratorTail).is_some() {
                         return self.trim_end(start, k);
                     }
+                    // «بأنه "..."، حيث تتساءل ...»: after a closed quotation the narrator goes on.
+                    if list[n].is_exactly(Class::QuotationTail)
+                        && self.structure.pair_closed_at(k - 1).is_some()
+                    {
+                        return self.trim_end(start, k);
+                    }
                     if self.tokens.folded(n) == "كما" && n + 1 < limit && list[n + 1].cue.is_some()
                     {
                         // «- كما قالت الوزارة -» in mid-sentence: the caller keeps the clause.
