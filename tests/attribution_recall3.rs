@@ -114,3 +114,17 @@ fn narrator_clause_after_a_closed_quotation_ends_indirect_content() {
         &[("المحافظ", "المشروع \"سينجز قبل نهاية العام\"")],
     );
 }
+
+#[test]
+fn outlet_quoted_after_li_is_framing() {
+    // «مصادر مطلعة لـ«الصحيفة» عن ...»: the outlet told is no content; the words before it are
+    // the speaker.
+    assert_pairs(
+        "وكشفت مصادر أمنية مطلعة لـ«الصباح» عن خطة جديدة لحماية الحدود.",
+        &[("مصادر أمنية مطلعة", "خطة جديدة لحماية الحدود")],
+    );
+    assert_pairs(
+        "وأكد مسؤول في الوزارة لـ\"الصباح\" استمرار العمل بالقرار.",
+        &[("مسؤول في الوزارة", "استمرار العمل بالقرار")],
+    );
+}

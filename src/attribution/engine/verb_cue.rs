@@ -64,8 +64,20 @@ impl Engine<'_> {
         let subject_end = (j..send)
             .find(|&k| tokens.bare(k) == "بالقول")
             .unwrap_or(send);
+        // «مصادر مطلعة لـ«الصحيفة» عن»: the words before the outlet told are the speaker.
+        let outlet_at = (j + 1..(j + 8).min(send))
+            .take_while(|&k| list[k].is_word())
+            .find(|&k| {
+                tokens.bare(k) == "ل"
+                    && self
+                        .cx
+                        .structure
+                        .pair_opened_at(k + 1)
+                        .is_some_and(|p| p.close.is_some())
+            });
+        let subject_end = outlet_at.map_or(subject_end, |o| o.min(subject_end));
         if relative.is_none() && before.is_none() && self.may_start_subject(j, needs) {
-            let lenient = comp_at.is_some();
+            let lenient = comp_at.is_some() || outlet_at.is_some();
             let mut limit = courtesy_at
                 .or(comp_at)
                 .unwrap_or(subject_end)
