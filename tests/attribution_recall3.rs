@@ -128,3 +128,16 @@ fn outlet_quoted_after_li_is_framing() {
         &[("مسؤول في الوزارة", "استمرار العمل بالقرار")],
     );
 }
+
+#[test]
+fn demonstrative_subject_is_no_content() {
+    // «وأضاف هذا المصدر أن ...»: "this source" points back to the speaker; the content starts
+    // after the complementizer.
+    assert_pairs(
+        "وقال مصدر أمني إن الهجوم وقع ليلا. وأضاف هذا المصدر أن المهاجمين فروا.",
+        &[
+            ("مصدر أمني", "الهجوم وقع ليلا"),
+            ("مصدر أمني", "المهاجمين فروا"),
+        ],
+    );
+}

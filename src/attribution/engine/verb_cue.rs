@@ -207,7 +207,13 @@ impl Engine<'_> {
         // Framing between the speaker and the content: up to the complementizer when what
         // lies between is framing (a preposition, ل، time), else the content starts here.
         j = match comp_at {
-            Some(c) if subject.is_some() || relative.is_some() || before.is_some() || framed => {
+            Some(c)
+                if subject.is_some()
+                    || relative.is_some()
+                    || before.is_some()
+                    || framed
+                    || self.demonstrative_subject(j, c) =>
+            {
                 let after = self.cx.skip_framing(j, send, true);
                 let t = &list[after.min(list.len() - 1)];
                 // A real complementizer close after the speaker: what lies between is framing
@@ -385,5 +391,15 @@ impl Engine<'_> {
         (cue + 1..content)
             .any(|k| list[k].is_word() && tokens.core(k) == core)
             .then_some(last.speaker)
+    }
+
+    /// «وأضاف هذا المصدر أن»، «وقال هذا الخبير إن»: a demonstrative and a definite noun right
+    /// before the complementizer point back to the speaker already met (found as implicit).
+    fn demonstrative_subject(&self, j: usize, comp: usize) -> bool {
+        let list = &self.cx.tokens.list;
+        comp > j + 1
+            && comp <= j + 3
+            && matches!(self.cx.tokens.bare(j), "هذا" | "هذه" | "هؤلاء")
+            && (j + 1..comp).all(|m| list[m].is_word() && list[m].has(clitic::AL))
     }
 }
