@@ -77,6 +77,11 @@ impl Context<'_> {
                 }
                 continue;
             }
+            // «وختم بالقول إن ...»، «مشددا بالقول "..."»: "by saying" only restates the cue.
+            if bare == "بالقول" {
+                j += 1;
+                continue;
+            }
             if matches!(bare, "ردا" | "تعليقا" | "تعقيبا" | "جوابا") {
                 j = self.skip_framing_phrase(j + 1, limit);
                 // «ردا على سؤال حول ما إذا كان ...، "نعم ..."»: the question runs to a comma

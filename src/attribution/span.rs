@@ -7,7 +7,7 @@
 use super::Context;
 use super::lexicon::{Class, Needs, Tense};
 use super::structure::is_quote_mark;
-use super::tokens::clitic;
+use super::tokens::{CueHit, clitic};
 
 impl Context<'_> {
     /// End (exclusive) of the sentence holding token `i`, before its final stop.
@@ -104,7 +104,9 @@ impl Context<'_> {
                         // «وإن "..." مشددة على أن»: after a closed quotation, with content of
                         // its own.
                         || self.structure.pair_closed_at(k - 1).is_some()
-                            && self.next_opens_content(k + 1))
+                            && (self.next_opens_content(k + 1)
+                                || self.own_prep_at(hit, k + 1)
+                                || self.addressee_then_comp(k + 1)))
             }
             Tense::Past | Tense::Present => {
                 // «، وقد أشاد»، «، وإن أكدت»: a particle or إن with و before the verb counts as
@@ -152,7 +154,10 @@ impl Context<'_> {
                         || conj && self.next_opens_content(k + 1)
                         // «... وقال "..."»: a quotation of its own.
                         || conj && self.structure.pair_opened_at(k + 1).is_some()
-                        || conj && named)
+                        || conj && named
+                        // «وبينما أعرب X عن ...، قال الوزير إن»: after a comma, a verb with a
+                        // titled subject and its complementizer is the main clause.
+                        || prev_punct && named && comp_near)
             }
             // A verbal noun inside content (والقول إن ...) is more often the speaker's own
             // embedded speech than a new quote: it does not split the content.
@@ -207,6 +212,29 @@ impl Context<'_> {
             || t.is_exactly(Class::CompPreposition)
                 && k + 1 < list.len()
                 && list[k + 1].is_exactly(Class::Complementizer)
+    }
+
+    /// Is the word at `k` one of the cue's own prepositions («مشددا على»، «مشيرا إلى»)?
+    fn own_prep_at(&self, hit: CueHit, k: usize) -> bool {
+        k < self.tokens.list.len()
+            && self.tokens.list[k].is_word()
+            && self.lex.cue_info[hit.form.cue as usize]
+                .preps
+                .iter()
+                .any(|p| p == self.tokens.bare(k))
+    }
+
+    /// «سائلا الله تعالى أن»: a few plain words (the addressee) and then a complementizer.
+    fn addressee_then_comp(&self, from: usize) -> bool {
+        let list = &self.tokens.list;
+        (from..(from + 4).min(list.len()))
+            .take_while(|&m| {
+                list[m].is_word()
+                    && list[m].cue.is_none()
+                    && !list[m].has(clitic::CONJ)
+                    && !list[m].has(clitic::LI)
+            })
+            .any(|m| m > from && list[m].is_exactly(Class::Complementizer))
     }
 
     /// Is the cue at `k` usable at all (lexicon `needs` aside)? Not inside quotation marks, and
@@ -297,6 +325,12 @@ impl Context<'_> {
                     }
                     // «...، غير أن الوكالة لم تتحقق»: the narrator's own clause.
                     if self.phrase_at(n, Class::NarratorTail).is_some() {
+                        return self.trim_end(start, k);
+                    }
+                    // «بأنه "..."، حيث تتساءل ...»: after a closed quotation the narrator goes on.
+                    if list[n].is_exactly(Class::QuotationTail)
+                        && self.structure.pair_closed_at(k - 1).is_some()
+                    {
                         return self.trim_end(start, k);
                     }
                     if self.tokens.folded(n) == "كما" && n + 1 < limit && list[n + 1].cue.is_some()

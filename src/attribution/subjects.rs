@@ -79,6 +79,11 @@ impl Engine<'_> {
                 // A short quotation inside the speaker phrase is a name (نقابة "...") when a
                 // complementizer follows; else the quotation is the content.
                 let close = pair.close.unwrap_or(pair.content_end);
+                // «مصادر مطلعة لـ«الصحيفة» عن»: the outlet told, after a separate ل, is framing.
+                if k > j && self.cx.tokens.bare(k - 1) == "ل" && pair.close.is_some() {
+                    k = close + 1;
+                    continue;
+                }
                 if close - k <= 10
                     && let Some(later) = self.comp_ahead(close + 1, send)
                     && list[later].is_word()

@@ -120,7 +120,13 @@ impl Engine<'_> {
                     comp: true,
                     colon,
                 }),
-            Needs::CompOrPrep if !self.prep_follows(j, form) => None,
+            Needs::CompOrPrep if !self.prep_follows(j, form) => {
+                if form.tense == Tense::Participle {
+                    self.object_then_comp_or_bi(j, send, colon)
+                } else {
+                    None
+                }
+            }
             _ => {
                 if list[j].is_exactly(Class::Relative) || list[j].is_exactly(Class::Time) {
                     return None;
@@ -132,5 +138,46 @@ impl Engine<'_> {
                 })
             }
         }
+    }
+
+    /// «واصفة الاقتراح بأنه "..."»، «واصفا إياه بالمتسرع»: after a participle that needs a
+    /// complementizer or ب, its object first. A noun object stays in the content (GUIDE rule
+    /// 3); the pronoun إياه is left out like an attached one.
+    fn object_then_comp_or_bi(&self, j: usize, send: usize, colon: bool) -> Option<Opening> {
+        let cx = &self.cx;
+        let list = &cx.tokens.list;
+        let opens = |m: usize| {
+            list[m].is_exactly(Class::Complementizer)
+                || list[m].has(clitic::BI) && !list[m].is_exactly(Class::Preposition)
+        };
+        if matches!(cx.tokens.bare(j), "اياه" | "اياها" | "اياهم" | "اياهما") {
+            let m = j + 1;
+            if m >= send || !list[m].is_word() || !opens(m) {
+                return None;
+            }
+            let start = if list[m].is_exactly(Class::Complementizer) {
+                m + 1
+            } else {
+                m
+            };
+            return (start < send).then_some(Opening {
+                start,
+                comp: list[m].is_exactly(Class::Complementizer),
+                colon,
+            });
+        }
+        if list[j].has(clitic::LI) || list[j].is_exactly(Class::Preposition) || opens(j) {
+            return None;
+        }
+        (j + 1..(j + 6).min(send))
+            .take_while(|&m| {
+                list[m].is_word() && list[m].cue.is_none() && !list[m].has(clitic::CONJ)
+            })
+            .find(|&m| opens(m))
+            .map(|_| Opening {
+                start: j,
+                comp: false,
+                colon,
+            })
     }
 }

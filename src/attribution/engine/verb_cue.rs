@@ -60,9 +60,28 @@ impl Engine<'_> {
             None
         };
         let subject_at = j;
+        // «وختم المدير بالقول إن»: "by saying" ends the subject.
+        let subject_end = (j..send)
+            .find(|&k| tokens.bare(k) == "بالقول")
+            .unwrap_or(send);
+        // «مصادر مطلعة لـ«الصحيفة» عن»: the words before the outlet told are the speaker.
+        let outlet_at = (j + 1..(j + 8).min(send))
+            .take_while(|&k| list[k].is_word())
+            .find(|&k| {
+                tokens.bare(k) == "ل"
+                    && self
+                        .cx
+                        .structure
+                        .pair_opened_at(k + 1)
+                        .is_some_and(|p| p.close.is_some())
+            });
+        let subject_end = outlet_at.map_or(subject_end, |o| o.min(subject_end));
         if relative.is_none() && before.is_none() && self.may_start_subject(j, needs) {
-            let lenient = comp_at.is_some();
-            let mut limit = courtesy_at.or(comp_at).unwrap_or(send);
+            let lenient = comp_at.is_some() || outlet_at.is_some();
+            let mut limit = courtesy_at
+                .or(comp_at)
+                .unwrap_or(subject_end)
+                .min(subject_end);
             if lenient && let Some(m) = self.circumstantial_participle(j + 1, limit) {
                 limit = m;
             }
@@ -94,7 +113,12 @@ impl Engine<'_> {
             && before.is_none()
             && comp_at.is_none()
             && self.may_start_subject(subject_at, needs)
-            && let Some(p) = phrase::parse(&self.cx, subject_at, courtesy_at.unwrap_or(send), false)
+            && let Some(p) = phrase::parse(
+                &self.cx,
+                subject_at,
+                courtesy_at.unwrap_or(subject_end),
+                false,
+            )
             && p.end - p.start <= 4
             && p.end < send
             && !list[p.end].has(clitic::CONJ)
@@ -128,8 +152,10 @@ impl Engine<'_> {
             && relative.is_none()
             && before.is_none()
             && self.may_start_subject(subject_at, needs)
-            && let Some(p) =
-                self.named_after_description(subject_at, courtesy_at.or(comp_at).unwrap_or(send))
+            && let Some(p) = self.named_after_description(
+                subject_at,
+                courtesy_at.or(comp_at).unwrap_or(send).min(subject_end),
+            )
             && self.accept_subject(&p, hit.form.agreement, comp_at.is_some())
         {
             j = p.end;
@@ -181,7 +207,13 @@ impl Engine<'_> {
         // Framing between the speaker and the content: up to the complementizer when what
         // lies between is framing (a preposition, ل، time), else the content starts here.
         j = match comp_at {
-            Some(c) if subject.is_some() || relative.is_some() || before.is_some() || framed => {
+            Some(c)
+                if subject.is_some()
+                    || relative.is_some()
+                    || before.is_some()
+                    || framed
+                    || self.demonstrative_subject(j, c) =>
+            {
                 let after = self.cx.skip_framing(j, send, true);
                 let t = &list[after.min(list.len() - 1)];
                 // A real complementizer close after the speaker: what lies between is framing
@@ -359,5 +391,15 @@ impl Engine<'_> {
         (cue + 1..content)
             .any(|k| list[k].is_word() && tokens.core(k) == core)
             .then_some(last.speaker)
+    }
+
+    /// «وأضاف هذا المصدر أن»، «وقال هذا الخبير إن»: a demonstrative and a definite noun right
+    /// before the complementizer point back to the speaker already met (found as implicit).
+    fn demonstrative_subject(&self, j: usize, comp: usize) -> bool {
+        let list = &self.cx.tokens.list;
+        comp > j + 1
+            && comp <= j + 3
+            && matches!(self.cx.tokens.bare(j), "هذا" | "هذه" | "هؤلاء")
+            && (j + 1..comp).all(|m| list[m].is_word() && list[m].has(clitic::AL))
     }
 }
