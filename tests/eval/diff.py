@@ -10,7 +10,12 @@ and lists each. Without: lists every quote whose (speaker, text) changed, for re
 """
 import glob, json, os, sys
 
-sys.path.insert(0, os.path.join(os.path.dirname(__file__), "../../../shared/eval"))
+# ../shared/eval beside the checkout, or beside the folder of a git worktree, unless SHARED says.
+_here = os.path.dirname(os.path.abspath(__file__))
+for _shared in [os.environ.get("SHARED", ""), f"{_here}/../../../shared", f"{_here}/../../../../shared"]:
+    if _shared and os.path.isdir(os.path.join(_shared, "eval")):
+        sys.path.insert(0, os.path.join(_shared, "eval"))
+        break
 
 
 def load(path):
