@@ -22,3 +22,16 @@ fn an_organisation_named_after_a_conjunction_shows_without_it() {
         names(&x)
     );
 }
+
+#[test]
+fn a_merged_speaker_shows_the_name_the_article_repeats() {
+    // «طالب ROLE بايجاد حلول ...» is read as a name after the role; the name the article
+    // repeats («المنصوري») is the one to show.
+    let text = "أكد رئيس الحكومة الهادي قائد المنصوري اليوم الاثنين بالعاصمة التزام الحكومة \
+                بالإصلاح. وابرز رئيس الحكومة ان الميزانية ستقدم الشهر المقبل. وفي الشأن \
+                الإقليمي، طالب رئيس الحكومة بايجاد حلول سياسية عاجلة لقضايا الجنوب وفي مقدمتها \
+                قضية المياه 'التي تبقى أولوية قصوى للجميع'. واعتبر قائد المنصوري ان البلاد \
+                تجاوزت أصعب مراحل الأزمة. وشدد قائد المنصوري على ان الحوار هو السبيل الوحيد.";
+    let x = extract(text);
+    assert_eq!(names(&x)[0], "الهادي قائد المنصوري", "{:?}", x.speakers);
+}

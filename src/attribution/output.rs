@@ -2,6 +2,8 @@
 //! numbered in order of their first quote; quotes in text order; every alias and mention; the
 //! confidence of each quote (`confidence.rs`) and speaker (the highest of its quotes).
 
+use std::ops::Range;
+
 use super::confidence;
 use super::engine::Engine;
 use super::entities::{Coreference, Entity};
@@ -77,7 +79,7 @@ fn public_speaker(
     id: usize,
 ) -> Speaker {
     let e = &list[id];
-    let name = coref.full_name[id]
+    let mut name = coref.full_name[id]
         .clone()
         .unwrap_or_else(|| e.name.clone());
     let members = std::iter::once(id).chain(others.iter().copied());
@@ -99,6 +101,12 @@ fn public_speaker(
         mentions.extend(member.mentions.iter().cloned());
         role = role.or_else(|| member.role.clone());
     }
+    if let Some(role) = &role
+        && let Some(better) =
+            repeated_name_after_role(text, &name, &text[role.clone()], id, others, list)
+    {
+        name = better;
+    }
     mentions.sort_by_key(|r| (r.start, r.end));
     mentions.dedup();
     Speaker {
@@ -110,6 +118,53 @@ fn public_speaker(
         quotes: 0,
         confidence: 0.0,
     }
+}
+
+/// A merged speaker's name is its best name form: when a member was met as «ROLE W1 W2» and
+/// the name came from another mention «ROLE W3 W4» (or took a stray word: «ROLE X Y فعل»), the
+/// name whose last word the article repeats is the name («ROLE X Y» and later «Y» alone, against «ROLE بتسريع مشاريع» once).
+fn repeated_name_after_role(
+    text: &str,
+    name: &Range<usize>,
+    role: &str,
+    id: usize,
+    others: &[usize],
+    list: &[Entity],
+) -> Option<Range<usize>> {
+    // Two names competing after the same role: the present one was read as «ROLE NAME» too.
+    let own = format!("{role} {}", &text[name.clone()]);
+    if !list[id].forms.iter().any(|f| text[f.clone()] == own) {
+        return None;
+    }
+    let uses = |r: &Range<usize>| {
+        let last = text[r.clone()].split_whitespace().last().unwrap_or("");
+        word_count(text, last)
+    };
+    let name_uses = uses(name);
+    std::iter::once(&id)
+        .chain(others)
+        .flat_map(|&m| list[m].forms.iter())
+        .filter_map(|f| {
+            let form = &text[f.clone()];
+            let rest = form.strip_prefix(role)?.strip_prefix(' ')?;
+            let words = rest.split_whitespace().count();
+            (rest != &text[name.clone()] && (2..=4).contains(&words))
+                .then(|| f.end - rest.len()..f.end)
+        })
+        .map(|r| (uses(&r), r))
+        .filter(|(n, _)| *n >= 2 && *n > name_uses)
+        .max_by_key(|(n, _)| *n)
+        .map(|(_, r)| r)
+}
+
+/// Times `word` stands as a whole word in `text` (punctuation around it aside).
+fn word_count(text: &str, word: &str) -> usize {
+    if word.is_empty() {
+        return 0;
+    }
+    text.split(|c: char| c.is_whitespace() || (c.is_ascii_punctuation() || "،؛؟«»".contains(c)))
+        .filter(|w| *w == word)
+        .count()
 }
 
 /// Whether a speaker's name can name someone: one of its words has two letters or more (tatweel
