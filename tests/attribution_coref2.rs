@@ -35,3 +35,17 @@ fn a_merged_speaker_shows_the_name_the_article_repeats() {
     let x = extract(text);
     assert_eq!(names(&x)[0], "الهادي قائد المنصوري", "{:?}", x.speakers);
 }
+
+#[test]
+fn a_fathers_name_alone_does_not_stand_for_the_son() {
+    // «راشد» follows «بن» in the first name: «راشد المنصوري» is someone else.
+    let text = "وقال الدكتور سالم بن راشد الكعبي مدير الهيئة: المعرض فرصة للجميع. وأشار راشد \
+                المنصوري مدير إدارة الخدمات إلى أن الهيئة شكلت لجانا متخصصة لتنظيم الزيارات.";
+    let x = extract(text);
+    assert_eq!(
+        names(&x),
+        ["سالم بن راشد الكعبي", "راشد المنصوري"],
+        "{:?}",
+        x.speakers
+    );
+}

@@ -122,7 +122,8 @@ fn public_speaker(
 
 /// A merged speaker's name is its best name form: when a member was met as «ROLE W1 W2» and
 /// the name came from another mention «ROLE W3 W4» (or took a stray word: «ROLE X Y فعل»), the
-/// name whose last word the article repeats is the name («ROLE X Y» and later «Y» alone, against «ROLE بتسريع مشاريع» once).
+/// name whose last word the article repeats is the name («ROLE X Y» and later «Y» alone,
+/// against «ROLE بتسريع مشاريع» once).
 fn repeated_name_after_role(
     text: &str,
     name: &Range<usize>,

@@ -76,6 +76,13 @@ fn word_key(tokens: &Tokens, i: usize) -> String {
     core.to_string()
 }
 
+/// Whether `word` follows «بن»/«بنت» in a name's keys: alone, it names the father or another
+/// person with that first name («X بن W» then «W Z»), not the one named.
+fn fathers_name(keys: &[String], word: &str) -> bool {
+    keys.windows(2)
+        .any(|w| matches!(w[0].as_str(), "بن" | "ابن" | "بنت") && w[1] == word)
+}
+
 /// Bytes of a و/ف to leave out of an organisation's name («وجبهة التحرير» -> «جبهة التحرير»).
 /// A person's name keeps it: the letter may be part of the name («ويلكنز»).
 fn conjunction_bytes(tokens: &Tokens, phrase: &Phrase, s: usize) -> u32 {
@@ -120,6 +127,9 @@ impl Entities {
                     .any(|k| k == tokens.bare(j) || k == tokens.folded(j))
             {
                 j += 1;
+            }
+            if j == i + 1 && fathers_name(keys, tokens.bare(i)) {
+                continue;
             }
             if best.is_none_or(|b| j > b) {
                 best = Some(j);
