@@ -49,3 +49,24 @@ fn a_fathers_name_alone_does_not_stand_for_the_son() {
         x.speakers
     );
 }
+
+#[test]
+fn a_short_organisation_name_met_first_joins_its_full_name() {
+    let text = "وقالت الخارجية البرتغالية إن السفارة ستفتح أبوابها غدا أمام المراجعين. وأوضحت \
+                وزارة الخارجية البرتغالية في بيان أن الموظفين عادوا إلى العمل.";
+    let x = extract(text);
+    assert_eq!(names(&x), ["وزارة الخارجية البرتغالية"], "{:?}", x.speakers);
+}
+
+#[test]
+fn a_statement_or_a_site_of_an_organisation_is_not_its_full_name() {
+    // «موقع الجيش X» (the army's site) and «الجيش X» stay apart.
+    let text = "وقال الجيش الوطني إن قواته تقدمت في الشمال. ونقل موقع الجيش الوطني عن قائد \
+                ميداني قوله إن المعارك مستمرة. وذكر موقع الجيش الوطني أن الطرق مغلقة.";
+    let x = extract(text);
+    assert!(
+        names(&x).iter().any(|n| n == "الجيش الوطني"),
+        "{:?}",
+        x.speakers
+    );
+}

@@ -16,6 +16,7 @@ use rustc_hash::FxHashMap;
 mod coref;
 mod descriptions;
 mod matching;
+mod organisations;
 mod salience;
 
 pub use coref::Coreference;
