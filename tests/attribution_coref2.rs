@@ -70,3 +70,10 @@ fn a_statement_or_a_site_of_an_organisation_is_not_its_full_name() {
         x.speakers
     );
 }
+
+#[test]
+fn a_statement_is_credited_to_the_body_that_issued_it() {
+    let text = "وقال بيان أصدرته وزارة الزراعة إن موسم الحصاد سيبدأ مبكرا هذا العام.";
+    let x = extract(text);
+    assert_eq!(names(&x), ["وزارة الزراعة"], "{:?}", x.speakers);
+}

@@ -109,8 +109,9 @@ fn public_speaker(
     }
     mentions.sort_by_key(|r| (r.start, r.end));
     mentions.dedup();
+    let name = &text[name];
     Speaker {
-        name: text[name].to_string(),
+        name: issuer_of_statement(name).unwrap_or(name).to_string(),
         role: role.map(|r| text[r].to_string()),
         kind: e.kind,
         aliases,
@@ -168,6 +169,27 @@ fn word_count(text: &str, word: &str) -> usize {
         .count()
 }
 
+/// A statement is shown under the body that issued it: «بيان وزارة X» -> «وزارة X», «بيان
+/// للمحكمة X» -> «المحكمة X», «بيان من X», «بيان أصدرته X», «البيان الصادر عن X». Not «بيان
+/// رسمي» or «البيان الختامي»: a single word after a bare «بيان» may be its adjective.
+fn issuer_of_statement(name: &str) -> Option<&str> {
+    let (head, rest) = name.split_once(' ')?;
+    let (first, after) = rest.split_once(' ').unwrap_or((rest, ""));
+    let issuer = match first {
+        "من" | "أصدرته" | "اصدرته" | "أصدره" | "اصدره" => after,
+        "صادر" | "الصادر" | "صدر" => after.strip_prefix("عن ")?,
+        _ if head == "بيان" && (first.starts_with("لل") || first.starts_with("ل")) => {
+            return None;
+        }
+        // «بيان وزارة الدفاع»، «بيان الخارجية X»; not «بيان صحافي صدر»، «بيان نقلته وكالة».
+        _ if head == "بيان" && (first.starts_with("ال") || after.starts_with("ال")) => rest,
+        _ => return None,
+    };
+    // A body: «الرئاسة X» or two words, not «وزارته».
+    let body = issuer.starts_with("ال") || issuer.contains(' ');
+    (matches!(head, "بيان" | "البيان") && body).then_some(issuer)
+}
+
 /// Whether a speaker's name can name someone: one of its words has two letters or more (tatweel
 /// aside). The engine sometimes takes a lone conjunction (و), a number or a year for a subject;
 /// such a quote is left out rather than credited to a speaker called «و» or «43».
@@ -182,7 +204,31 @@ fn names_someone(name: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::names_someone;
+    use super::{issuer_of_statement, names_someone};
+
+    #[test]
+    fn a_statement_shows_under_the_body_that_issued_it() {
+        for (name, body) in [
+            ("بيان وزارة الدفاع", "وزارة الدفاع"),
+            ("بيان الخارجية الفلانية", "الخارجية الفلانية"),
+            ("بيان من الرئاسة", "الرئاسة"),
+            ("بيان أصدرته الهيئة العامة", "الهيئة العامة"),
+            ("البيان الصادر عن المجلس", "المجلس"),
+        ] {
+            assert_eq!(issuer_of_statement(name), Some(body), "{name}");
+        }
+        for name in [
+            "بيان رسمي",
+            "البيان الختامي للقمة",
+            "بيان صحافي صدر",
+            "بيان نقلته وكالة محلية",
+            "بيان من وزارته",
+            "بيان للمحكمة",
+            "وزارة الدفاع",
+        ] {
+            assert_eq!(issuer_of_statement(name), None, "{name}");
+        }
+    }
 
     #[test]
     fn a_lone_letter_a_number_or_a_year_names_nobody() {
