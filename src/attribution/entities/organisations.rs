@@ -35,15 +35,14 @@ impl Entities {
 fn plain_organisation_name(tokens: &Tokens, name: &Range<usize>) -> bool {
     let (s, e) = token_span(tokens, name);
     let list = &tokens.list;
-    (s..e).all(|k| {
+    let foreign = |k: usize| {
         let t = &list[k];
-        !t.is_word()
-            || !(k > s && t.has(clitic::CONJ)
-                || k > s && t.has(clitic::BI)
-                || t.is(Class::FramingNoun)
-                || t.is(Class::Conduit)
-                || t.is(Class::InfoSource)
-                || t.is_exactly(Class::Preposition)
-                || t.is(Class::Relative))
-    })
+        k > s && (t.has(clitic::CONJ) || t.has(clitic::BI))
+            || t.is(Class::FramingNoun)
+            || t.is(Class::Conduit)
+            || t.is(Class::InfoSource)
+            || t.is_exactly(Class::Preposition)
+            || t.is(Class::Relative)
+    };
+    (s..e).filter(|&k| list[k].is_word()).all(|k| !foreign(k))
 }
