@@ -77,3 +77,12 @@ fn a_statement_is_credited_to_the_body_that_issued_it() {
     let x = extract(text);
     assert_eq!(names(&x), ["وزارة الزراعة"], "{:?}", x.speakers);
 }
+
+#[test]
+fn a_statement_and_its_body_are_one_speaker() {
+    let text = "أعلنت وزارة الزراعة في بيان أنها ستدعم صغار المزارعين. وقال بيان وزارة \
+                الزراعة إن الدعم يشمل البذور والأسمدة.";
+    let x = extract(text);
+    assert_eq!(names(&x), ["وزارة الزراعة"], "{:?}", x.speakers);
+    assert_eq!(x.quotes.len(), 2, "{:?}", x.quotes);
+}

@@ -41,13 +41,13 @@ pub fn build(text: &str, engine: Engine) -> Extraction {
             continue;
         }
         let id = *number[speaker].get_or_insert_with(|| {
-            speakers.push(public_speaker(
-                text,
-                &cx.entities.list,
-                &coref,
-                &members[speaker],
-                speaker,
-            ));
+            let new = public_speaker(text, &cx.entities.list, &coref, &members[speaker], speaker);
+            // Two entities shown under one name («بيان وزارة X» and «وزارة X») are one speaker.
+            if let Some(same) = speakers.iter().position(|s| s.name == new.name) {
+                merge_speaker(&mut speakers[same], new);
+                return same;
+            }
+            speakers.push(new);
             speakers.len() - 1
         });
         let clues = recency.clues(&cx, &f);
@@ -119,6 +119,19 @@ fn public_speaker(
         quotes: 0,
         confidence: 0.0,
     }
+}
+
+/// Adds the aliases and mentions of `other` to `into`.
+fn merge_speaker(into: &mut Speaker, other: Speaker) {
+    for alias in other.aliases {
+        if !into.aliases.contains(&alias) {
+            into.aliases.push(alias);
+        }
+    }
+    into.mentions.extend(other.mentions);
+    into.mentions.sort_by_key(|r| (r.start, r.end));
+    into.mentions.dedup();
+    into.role = into.role.take().or(other.role);
 }
 
 /// A merged speaker's name is its best name form: when a member was met as «ROLE W1 W2» and
