@@ -111,7 +111,7 @@ fn public_speaker(
     mentions.dedup();
     let name = &text[name];
     Speaker {
-        name: issuer_of_statement(name).unwrap_or(name).to_string(),
+        name: issuer_of_statement(name).unwrap_or_else(|| name.to_string()),
         role: role.map(|r| text[r].to_string()),
         kind: e.kind,
         aliases,
@@ -185,17 +185,27 @@ fn word_count(text: &str, word: &str) -> usize {
 /// A statement is shown under the body that issued it: «بيان وزارة X» -> «وزارة X», «بيان
 /// للمحكمة X» -> «المحكمة X», «بيان من X», «بيان أصدرته X», «البيان الصادر عن X». Not «بيان
 /// رسمي» or «البيان الختامي»: a single word after a bare «بيان» may be its adjective.
-fn issuer_of_statement(name: &str) -> Option<&str> {
+fn issuer_of_statement(name: &str) -> Option<String> {
     let (head, rest) = name.split_once(' ')?;
     let (first, after) = rest.split_once(' ').unwrap_or((rest, ""));
     let issuer = match first {
-        "من" | "أصدرته" | "اصدرته" | "أصدره" | "اصدره" => after,
-        "صادر" | "الصادر" | "صدر" => after.strip_prefix("عن ")?,
-        _ if head == "بيان" && (first.starts_with("لل") || first.starts_with("ل")) => {
-            return None;
+        "من" | "أصدرته" | "اصدرته" | "أصدره" | "اصدره" => after.to_string(),
+        "صادر" | "الصادر" | "صدر" => after.strip_prefix("عن ")?.to_string(),
+        // «بيان للمحكمة العليا» -> «المحكمة العليا».
+        _ if head == "بيان" && first.starts_with("لل") => {
+            format!("ال{}", &rest["لل".len()..])
+        }
+        // «بيان لرئاسة الجمهورية» -> «رئاسة الجمهورية» (a feminine noun before a definite one).
+        _ if head == "بيان" && first.starts_with('ل') => {
+            if !(first.ends_with('ة') && after.starts_with("ال")) {
+                return None;
+            }
+            rest['ل'.len_utf8()..].to_string()
         }
         // «بيان وزارة الدفاع»، «بيان الخارجية X»; not «بيان صحافي صدر»، «بيان نقلته وكالة».
-        _ if head == "بيان" && (first.starts_with("ال") || after.starts_with("ال")) => rest,
+        _ if head == "بيان" && (first.starts_with("ال") || after.starts_with("ال")) => {
+            rest.to_string()
+        }
         _ => return None,
     };
     // A body: «الرئاسة X» or two words, not «وزارته».
@@ -227,8 +237,10 @@ mod tests {
             ("بيان من الرئاسة", "الرئاسة"),
             ("بيان أصدرته الهيئة العامة", "الهيئة العامة"),
             ("البيان الصادر عن المجلس", "المجلس"),
+            ("بيان للمحكمة العليا", "المحكمة العليا"),
+            ("بيان لرئاسة الجمهورية", "رئاسة الجمهورية"),
         ] {
-            assert_eq!(issuer_of_statement(name), Some(body), "{name}");
+            assert_eq!(issuer_of_statement(name).as_deref(), Some(body), "{name}");
         }
         for name in [
             "بيان رسمي",
@@ -236,7 +248,7 @@ mod tests {
             "بيان صحافي صدر",
             "بيان نقلته وكالة محلية",
             "بيان من وزارته",
-            "بيان للمحكمة",
+            "بيان لمصدر مطلع",
             "وزارة الدفاع",
         ] {
             assert_eq!(issuer_of_statement(name), None, "{name}");
