@@ -2,6 +2,8 @@
 //! numbered in order of their first quote; quotes in text order; every alias and mention; the
 //! confidence of each quote (`confidence.rs`) and speaker (the highest of its quotes).
 
+use std::ops::Range;
+
 use super::confidence;
 use super::engine::Engine;
 use super::entities::{Coreference, Entity};
@@ -39,13 +41,13 @@ pub fn build(text: &str, engine: Engine) -> Extraction {
             continue;
         }
         let id = *number[speaker].get_or_insert_with(|| {
-            speakers.push(public_speaker(
-                text,
-                &cx.entities.list,
-                &coref,
-                &members[speaker],
-                speaker,
-            ));
+            let new = public_speaker(text, &cx.entities.list, &coref, &members[speaker], speaker);
+            // Two entities shown under one name («بيان وزارة X» and «وزارة X») are one speaker.
+            if let Some(same) = speakers.iter().position(|s| s.name == new.name) {
+                merge_speaker(&mut speakers[same], new);
+                return same;
+            }
+            speakers.push(new);
             speakers.len() - 1
         });
         let clues = recency.clues(&cx, &f);
@@ -77,7 +79,7 @@ fn public_speaker(
     id: usize,
 ) -> Speaker {
     let e = &list[id];
-    let name = coref.full_name[id]
+    let mut name = coref.full_name[id]
         .clone()
         .unwrap_or_else(|| e.name.clone());
     let members = std::iter::once(id).chain(others.iter().copied());
@@ -99,10 +101,17 @@ fn public_speaker(
         mentions.extend(member.mentions.iter().cloned());
         role = role.or_else(|| member.role.clone());
     }
+    if let Some(role) = &role
+        && let Some(better) =
+            repeated_name_after_role(text, &name, &text[role.clone()], id, others, list)
+    {
+        name = better;
+    }
     mentions.sort_by_key(|r| (r.start, r.end));
     mentions.dedup();
+    let name = &text[name];
     Speaker {
-        name: text[name].to_string(),
+        name: issuer_of_statement(name).unwrap_or_else(|| name.to_string()),
         role: role.map(|r| text[r].to_string()),
         kind: e.kind,
         aliases,
@@ -110,6 +119,98 @@ fn public_speaker(
         quotes: 0,
         confidence: 0.0,
     }
+}
+
+/// Adds the aliases and mentions of `other` to `into`.
+fn merge_speaker(into: &mut Speaker, other: Speaker) {
+    for alias in other.aliases {
+        if !into.aliases.contains(&alias) {
+            into.aliases.push(alias);
+        }
+    }
+    into.mentions.extend(other.mentions);
+    into.mentions.sort_by_key(|r| (r.start, r.end));
+    into.mentions.dedup();
+    into.role = into.role.take().or(other.role);
+}
+
+/// A merged speaker's name is its best name form: when a member was met as «ROLE W1 W2» and
+/// the name came from another mention «ROLE W3 W4» (or took a stray word: «ROLE X Y فعل»), the
+/// name whose last word the article repeats is the name («ROLE X Y» and later «Y» alone,
+/// against «ROLE بتسريع مشاريع» once).
+fn repeated_name_after_role(
+    text: &str,
+    name: &Range<usize>,
+    role: &str,
+    id: usize,
+    others: &[usize],
+    list: &[Entity],
+) -> Option<Range<usize>> {
+    // Two names competing after the same role: the present one was read as «ROLE NAME» too.
+    let own = format!("{role} {}", &text[name.clone()]);
+    if !list[id].forms.iter().any(|f| text[f.clone()] == own) {
+        return None;
+    }
+    let uses = |r: &Range<usize>| {
+        let last = text[r.clone()].split_whitespace().last().unwrap_or("");
+        word_count(text, last)
+    };
+    let name_uses = uses(name);
+    std::iter::once(&id)
+        .chain(others)
+        .flat_map(|&m| list[m].forms.iter())
+        .filter_map(|f| {
+            let form = &text[f.clone()];
+            let rest = form.strip_prefix(role)?.strip_prefix(' ')?;
+            let words = rest.split_whitespace().count();
+            (rest != &text[name.clone()] && (2..=4).contains(&words))
+                .then(|| f.end - rest.len()..f.end)
+        })
+        .map(|r| (uses(&r), r))
+        .filter(|(n, _)| *n >= 2 && *n > name_uses)
+        .max_by_key(|(n, _)| *n)
+        .map(|(_, r)| r)
+}
+
+/// Times `word` stands as a whole word in `text` (punctuation around it aside).
+fn word_count(text: &str, word: &str) -> usize {
+    if word.is_empty() {
+        return 0;
+    }
+    text.split(|c: char| c.is_whitespace() || (c.is_ascii_punctuation() || "،؛؟«»".contains(c)))
+        .filter(|w| *w == word)
+        .count()
+}
+
+/// A statement is shown under the body that issued it: «بيان وزارة X» -> «وزارة X», «بيان
+/// للمحكمة X» -> «المحكمة X», «بيان من X», «بيان أصدرته X», «البيان الصادر عن X». Not «بيان
+/// رسمي» or «البيان الختامي»: a single word after a bare «بيان» may be its adjective.
+fn issuer_of_statement(name: &str) -> Option<String> {
+    let (head, rest) = name.split_once(' ')?;
+    let (first, after) = rest.split_once(' ').unwrap_or((rest, ""));
+    let issuer = match first {
+        "من" | "أصدرته" | "اصدرته" | "أصدره" | "اصدره" => after.to_string(),
+        "صادر" | "الصادر" | "صدر" => after.strip_prefix("عن ")?.to_string(),
+        // «بيان للمحكمة العليا» -> «المحكمة العليا».
+        _ if head == "بيان" && first.starts_with("لل") => {
+            format!("ال{}", &rest["لل".len()..])
+        }
+        // «بيان لرئاسة الجمهورية» -> «رئاسة الجمهورية» (a feminine noun before a definite one).
+        _ if head == "بيان" && first.starts_with('ل') => {
+            if !(first.ends_with('ة') && after.starts_with("ال")) {
+                return None;
+            }
+            rest['ل'.len_utf8()..].to_string()
+        }
+        // «بيان وزارة الدفاع»، «بيان الخارجية X»; not «بيان صحافي صدر»، «بيان نقلته وكالة».
+        _ if head == "بيان" && (first.starts_with("ال") || after.starts_with("ال")) => {
+            rest.to_string()
+        }
+        _ => return None,
+    };
+    // A body: «الرئاسة X» or two words, not «وزارته».
+    let body = issuer.starts_with("ال") || issuer.contains(' ');
+    (matches!(head, "بيان" | "البيان") && body).then_some(issuer)
 }
 
 /// Whether a speaker's name can name someone: one of its words has two letters or more (tatweel
@@ -126,7 +227,33 @@ fn names_someone(name: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::names_someone;
+    use super::{issuer_of_statement, names_someone};
+
+    #[test]
+    fn a_statement_shows_under_the_body_that_issued_it() {
+        for (name, body) in [
+            ("بيان وزارة الدفاع", "وزارة الدفاع"),
+            ("بيان الخارجية الفلانية", "الخارجية الفلانية"),
+            ("بيان من الرئاسة", "الرئاسة"),
+            ("بيان أصدرته الهيئة العامة", "الهيئة العامة"),
+            ("البيان الصادر عن المجلس", "المجلس"),
+            ("بيان للمحكمة العليا", "المحكمة العليا"),
+            ("بيان لرئاسة الجمهورية", "رئاسة الجمهورية"),
+        ] {
+            assert_eq!(issuer_of_statement(name).as_deref(), Some(body), "{name}");
+        }
+        for name in [
+            "بيان رسمي",
+            "البيان الختامي للقمة",
+            "بيان صحافي صدر",
+            "بيان نقلته وكالة محلية",
+            "بيان من وزارته",
+            "بيان لمصدر مطلع",
+            "وزارة الدفاع",
+        ] {
+            assert_eq!(issuer_of_statement(name), None, "{name}");
+        }
+    }
 
     #[test]
     fn a_lone_letter_a_number_or_a_year_names_nobody() {

@@ -196,6 +196,14 @@ impl Entities {
                 canon[s] = root(&canon, full);
             }
         }
+        for s in 0..n {
+            if quoted(s)
+                && canon[s] == s
+                && let Some(full) = self.fuller_organisation(tokens, s)
+            {
+                canon[s] = root(&canon, full);
+            }
+        }
         let mut around: Option<Vec<Vec<String>>> = None;
         for d in 0..n {
             if !quoted(d) || canon[d] != d {

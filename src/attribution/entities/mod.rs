@@ -16,6 +16,7 @@ use rustc_hash::FxHashMap;
 mod coref;
 mod descriptions;
 mod matching;
+mod organisations;
 mod salience;
 
 pub use coref::Coreference;
@@ -76,6 +77,25 @@ fn word_key(tokens: &Tokens, i: usize) -> String {
     core.to_string()
 }
 
+/// Whether `word` follows «بن»/«بنت» in a name's keys: alone, it names the father or another
+/// person with that first name («X بن W» then «W Z»), not the one named.
+fn fathers_name(keys: &[String], word: &str) -> bool {
+    keys.windows(2)
+        .any(|w| matches!(w[0].as_str(), "بن" | "ابن" | "بنت") && w[1] == word)
+}
+
+/// Bytes of a و/ف to leave out of an organisation's name («وجبهة التحرير» -> «جبهة التحرير»).
+/// A person's name keeps it: the letter may be part of the name («ويلكنز»).
+fn conjunction_bytes(tokens: &Tokens, phrase: &Phrase, s: usize) -> u32 {
+    let conj = phrase.kind == SpeakerKind::Org
+        && phrase.lead == 0
+        && tokens.list[s].has(super::tokens::clitic::CONJ)
+        // Only when the word without it is a known word (جبهة، حركة), not «واشنطن».
+        && tokens.list[s].exact_class != 0
+        && tokens.folded(s).starts_with(['و', 'ف']);
+    if conj { 'و'.len_utf8() as u32 } else { 0 }
+}
+
 impl Entities {
     /// End of the longest known name starting at token `i` (all its words belong to one entity).
     pub fn known_name_at(&self, tokens: &Tokens, i: usize, limit: usize) -> Option<usize> {
@@ -109,6 +129,9 @@ impl Entities {
             {
                 j += 1;
             }
+            if j == i + 1 && fathers_name(keys, tokens.bare(i)) {
+                continue;
+            }
             if best.is_none_or(|b| j > b) {
                 best = Some(j);
             }
@@ -138,8 +161,8 @@ impl Entities {
     /// The entity a phrase refers to, created when new. `at` = token position of the mention.
     pub fn resolve(&mut self, tokens: &Tokens, phrase: &Phrase, at: usize) -> usize {
         let list = &tokens.list;
-        let range =
-            (list[phrase.start].start + phrase.lead) as usize..list[phrase.end - 1].end as usize;
+        let lead = phrase.lead + conjunction_bytes(tokens, phrase, phrase.start);
+        let range = (list[phrase.start].start + lead) as usize..list[phrase.end - 1].end as usize;
         let form_key: String = (phrase.start..phrase.end)
             .filter(|&k| list[k].is_word())
             .map(|k| name_key(tokens, k))
@@ -232,7 +255,8 @@ impl Entities {
         }
         if let Some((s, e)) = phrase.name {
             let n = name_keys.len();
-            let lead = if s == phrase.start { phrase.lead } else { 0 };
+            let lead = if s == phrase.start { phrase.lead } else { 0 }
+                + conjunction_bytes(tokens, phrase, s);
             if n > entity.name_words {
                 entity.name = (list[s].start + lead) as usize..list[e - 1].end as usize;
                 entity.name_words = n;
