@@ -127,6 +127,8 @@ word_classes! {
     PhraseStop = "phrase_stop",
     Quantifier = "quantifier",
     Divine = "divine",
+    WithholdVerb = "withhold_verb",
+    IdentityNoun = "identity_noun",
 }
 
 const CUES_TOML: &str = include_str!("../../../assets/lexicon/cues.toml");

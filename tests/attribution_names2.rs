@@ -1,0 +1,40 @@
+//! Speaker phrases, round 3 of issue 10: where a description ends. Hand-made sentences, one test
+//! per phenomenon.
+
+use rawi::attribution::{Extraction, Extractor};
+
+fn extract(text: &str) -> Extraction {
+    Extractor::builtin().extract(text)
+}
+
+fn speaker_names(text: &str) -> Vec<String> {
+    let x = extract(text);
+    x.quotes
+        .iter()
+        .map(|q| x.speakers[q.speaker].name.clone())
+        .collect()
+}
+
+#[test]
+fn a_withheld_name_clause_belongs_to_the_anonymous_source() {
+    // «فضل عدم ذكر اسمه» describes the source; «فضل» is no name.
+    let names = speaker_names(
+        "وقال لـ \"الصحيفة\" محلل لسوق العقار فضل عدم ذكر اسمه إن الأسعار سترتفع في الربع المقبل.",
+    );
+    assert_eq!(names, ["محلل لسوق العقار فضل عدم ذكر اسمه"]);
+}
+
+#[test]
+fn a_withheld_identity_clause_before_a_colon_after_a_comma() {
+    let names = speaker_names(
+        "وقال مسؤول في وزارة الزراعة، طلب عدم الكشف عن هويته: \"المحصول تضرر من الجفاف\".",
+    );
+    assert_eq!(names, ["مسؤول في وزارة الزراعة، طلب عدم الكشف عن هويته"]);
+}
+
+#[test]
+fn a_withholding_verb_without_a_name_noun_is_no_part_of_the_speaker() {
+    // «طلب» here is the content's verb, not a clause about the source.
+    let names = speaker_names("وقال مسؤول محلي إن المجلس طلب تمويلا إضافيا للمدارس.");
+    assert!(names.iter().all(|n| !n.contains("طلب")), "{names:?}");
+}
