@@ -38,3 +38,19 @@ fn a_withholding_verb_without_a_name_noun_is_no_part_of_the_speaker() {
     let names = speaker_names("وقال مسؤول محلي إن المجلس طلب تمويلا إضافيا للمدارس.");
     assert!(names.iter().all(|n| !n.contains("طلب")), "{names:?}");
 }
+
+#[test]
+fn a_bi_content_after_a_bare_title_is_no_part_of_the_subject() {
+    // «رحب ... بالاتفاق»: the cue takes its object with ب; the subject ends before it.
+    let names = speaker_names(
+        "ورحب وزير الزراعة السوداني بالاتفاق الجديد، مؤكدا أنه خطوة مهمة نحو الأمن الغذائي.",
+    );
+    assert!(!names.is_empty());
+    assert!(
+        names.iter().all(|n| n == "وزير الزراعة السوداني"),
+        "{names:?}"
+    );
+    let names = speaker_names("ونددت الحكومة المحلية بالهجوم، وقالت إنه عمل جبان.");
+    assert!(!names.is_empty());
+    assert!(names.iter().all(|n| n == "الحكومة المحلية"), "{names:?}");
+}

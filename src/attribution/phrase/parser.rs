@@ -7,7 +7,7 @@ use super::words::{
     apposition_follows, bi_ambiguous, gender_of, is_stop_word, members_follow, name_like,
 };
 use super::{Gender, Number, Phrase, Strength};
-use crate::attribution::lexicon::{Class, NameHint, Tense};
+use crate::attribution::lexicon::{Class, NameHint, Needs, Tense};
 use crate::attribution::structure::is_quote_mark;
 use crate::attribution::tokens::{Kind, Token, clitic};
 use crate::attribution::{Context, SpeakerKind};
@@ -326,6 +326,19 @@ impl<'a, 'c> Parser<'a, 'c> {
                 .punct()
                 .is_some_and(|c| c == ':' || is_quote_mark(c));
         (!after_comma || closes).then_some(end)
+    }
+
+    /// «ورحب الرئيس الفرنسي بالاتفاق»: right after a cue whose content follows a complementizer
+    /// or a preposition (none listed: ب among others), a word with بال is that content, unless it names a body («مدير الإعلام بالوزارة»).
+    pub(super) fn bi_content_of_cue(&self, t: &Token) -> bool {
+        let list = &self.cx.tokens.list;
+        self.i > 0
+            && !t.is(Class::OrgHead)
+            && !t.is(Class::Group)
+            && list[self.i - 1].cue.is_some_and(|c| {
+                let info = &self.cx.lex.cue_info[c.form.cue as usize];
+                info.needs == Needs::CompOrPrep && info.preps.is_empty()
+            })
     }
 
     /// «جان لو X»: a particle of a European name that is also a function word («لو» if), inside
