@@ -54,3 +54,14 @@ fn a_bi_content_after_a_bare_title_is_no_part_of_the_subject() {
     assert!(!names.is_empty());
     assert!(names.iter().all(|n| n == "الحكومة المحلية"), "{names:?}");
 }
+
+#[test]
+fn an_impersonal_verb_after_the_cue_starts_the_content_not_a_speaker() {
+    // «وقال ينبغي الحذر»: «ينبغي» opens what was said; the speaker is the one before.
+    let x = extract(
+        "وقال المحلل المالي إن أسعار الأسهم ستتراجع في الأسابيع المقبلة بسبب ضعف الطلب.\n\
+         وتراجعت أسهم قطاع الاتصالات خلال الربع الماضي، وقال ينبغي الحذر من الشركات الصغيرة في \
+         هذه المرحلة.",
+    );
+    assert!(x.speakers.iter().all(|s| !s.name.contains("ينبغي")));
+}
