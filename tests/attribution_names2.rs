@@ -65,3 +65,15 @@ fn an_impersonal_verb_after_the_cue_starts_the_content_not_a_speaker() {
     );
     assert!(x.speakers.iter().all(|s| !s.name.contains("ينبغي")));
 }
+
+#[test]
+fn an_emphatic_pronoun_stays_with_the_role_and_is_never_the_name() {
+    // «وذكر الموقع نفسه أن ...»: «نفسه» is not the speaker's name.
+    let x = extract("وذكر الموقع نفسه أن الحكومة قررت فتح تحقيق عاجل في ملابسات الحادث الأخير.");
+    assert!(!x.speakers.is_empty());
+    assert!(
+        x.speakers.iter().all(|s| s.name != "نفسه"),
+        "{:?}",
+        x.speakers
+    );
+}

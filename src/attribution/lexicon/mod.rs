@@ -129,6 +129,7 @@ word_classes! {
     Divine = "divine",
     WithholdVerb = "withhold_verb",
     IdentityNoun = "identity_noun",
+    Emphatic = "emphatic",
 }
 
 const CUES_TOML: &str = include_str!("../../../assets/lexicon/cues.toml");

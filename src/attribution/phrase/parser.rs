@@ -183,6 +183,16 @@ impl<'a, 'c> Parser<'a, 'c> {
         let cx = self.cx;
         let tokens = cx.tokens;
         let list = &tokens.list;
+        if t.is_exactly(Class::Emphatic) {
+            // «المدرب نفسه»: the emphatic belongs to the role and is never a name; a phrase read
+            // from «نفسه» onwards names no one.
+            if self.j == self.i || !matches!(self.state, State::Role | State::Group) {
+                return Flow::Stop;
+            }
+            self.role = self.role.map(|(s, _)| (s, self.j + 1));
+            self.j += 1;
+            return Flow::Continue;
+        }
         if let Some(end) = self.withheld_identity_clause() {
             // «محلل فضل عدم ذكر اسمه»: the clause is part of the description, and ends it.
             let start = self.role.map_or(self.i, |(s, _)| s);
