@@ -77,3 +77,16 @@ fn an_emphatic_pronoun_stays_with_the_role_and_is_never_the_name() {
         x.speakers
     );
 }
+
+#[test]
+fn interviews_with_people_keep_who_was_interviewed() {
+    // «مقابلات مع سكان»: «مع» and its noun belong to the source.
+    let names = speaker_names(
+        "وكشفت مقابلات مع سكان المدينة كيف أن الجماعة المسلحة فرضت ضرائب جديدة على التجار.",
+    );
+    assert!(!names.is_empty());
+    assert!(
+        names.iter().all(|n| n.starts_with("مقابلات مع سكان")),
+        "{names:?}"
+    );
+}

@@ -130,6 +130,7 @@ word_classes! {
     WithholdVerb = "withhold_verb",
     IdentityNoun = "identity_noun",
     Emphatic = "emphatic",
+    Interview = "interview",
 }
 
 const CUES_TOML: &str = include_str!("../../../assets/lexicon/cues.toml");

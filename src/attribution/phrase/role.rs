@@ -39,7 +39,8 @@ impl Parser<'_, '_> {
                 || !(matches!(tokens.bare(self.j), "في" | "لدي" | "الي")
                     || (self.state == State::Group || self.number == Number::Plural)
                         && tokens.bare(self.j) == "من"
-                    || tokens.bare(self.j) == "علي" && informed(tokens.core(self.j - 1)))
+                    || tokens.bare(self.j) == "علي" && informed(tokens.core(self.j - 1))
+                    || tokens.bare(self.j) == "مع" && list[self.j - 1].is(Class::Interview))
             {
                 return Flow::Stop;
             }
