@@ -90,3 +90,17 @@ fn interviews_with_people_keep_who_was_interviewed() {
         "{names:?}"
     );
 }
+
+#[test]
+fn a_withheld_name_is_never_a_speaker() {
+    // «- فضلوا عدم ذكر أسمائهم -»: a phrase read from «أسمائهم» names no one.
+    let x = extract(
+        "وذكر بعض العمال - فضلوا عدم ذكر أسمائهم- في حديثهم إلى \"الجريدة\" عددا من الصعوبات \
+         التي تواجههم في المصنع.",
+    );
+    assert!(
+        x.speakers.iter().all(|s| !s.name.contains("أسمائهم")),
+        "{:?}",
+        x.speakers
+    );
+}

@@ -183,6 +183,10 @@ impl<'a, 'c> Parser<'a, 'c> {
         let cx = self.cx;
         let tokens = cx.tokens;
         let list = &tokens.list;
+        if self.j == self.i && t.is(Class::IdentityNoun) {
+            // «- فضلوا عدم ذكر أسمائهم -»: the withheld name is no speaker.
+            return Flow::Stop;
+        }
         if t.is_exactly(Class::Emphatic) {
             // «المدرب نفسه»: the emphatic belongs to the role and is never a name; a phrase read
             // from «نفسه» onwards names no one.
