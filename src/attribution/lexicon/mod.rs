@@ -127,6 +127,10 @@ word_classes! {
     PhraseStop = "phrase_stop",
     Quantifier = "quantifier",
     Divine = "divine",
+    WithholdVerb = "withhold_verb",
+    IdentityNoun = "identity_noun",
+    Emphatic = "emphatic",
+    Interview = "interview",
 }
 
 const CUES_TOML: &str = include_str!("../../../assets/lexicon/cues.toml");

@@ -7,7 +7,7 @@ use super::words::{
     apposition_follows, bi_ambiguous, gender_of, is_stop_word, members_follow, name_like,
 };
 use super::{Gender, Number, Phrase, Strength};
-use crate::attribution::lexicon::{Class, NameHint, Tense};
+use crate::attribution::lexicon::{Class, NameHint, Needs, Tense};
 use crate::attribution::structure::is_quote_mark;
 use crate::attribution::tokens::{Kind, Token, clitic};
 use crate::attribution::{Context, SpeakerKind};
@@ -183,6 +183,29 @@ impl<'a, 'c> Parser<'a, 'c> {
         let cx = self.cx;
         let tokens = cx.tokens;
         let list = &tokens.list;
+        if self.j == self.i && t.is(Class::IdentityNoun) {
+            // «- فضلوا عدم ذكر أسمائهم -»: the withheld name is no speaker.
+            return Flow::Stop;
+        }
+        if t.is_exactly(Class::Emphatic) {
+            // «المدرب نفسه»: the emphatic belongs to the role and is never a name; a phrase read
+            // from «نفسه» onwards names no one.
+            if self.j == self.i || !matches!(self.state, State::Role | State::Group) {
+                return Flow::Stop;
+            }
+            self.role = self.role.map(|(s, _)| (s, self.j + 1));
+            self.j += 1;
+            return Flow::Continue;
+        }
+        if let Some(end) = self.withheld_identity_clause() {
+            // «محلل فضل عدم ذكر اسمه»: the clause is part of the description, and ends it.
+            let start = self.role.map_or(self.i, |(s, _)| s);
+            self.role = Some((start, end));
+            self.name = None;
+            self.strength = self.strength.max(Strength::Described);
+            self.j = end;
+            return Flow::Stop;
+        }
         if self.j > self.i
             && t.cue.is_some_and(|c| c.form.tense != Tense::Noun)
             && !t.is(Class::Title)
@@ -291,6 +314,45 @@ impl<'a, 'c> Parser<'a, 'c> {
             _ => {}
         }
         Flow::Pass
+    }
+
+    /// «مصدر رفض الكشف عن هويته»: after a role, a verb of withholding and, within a few words
+    /// without punctuation, «اسمه» or «هويته». Returns the end of the clause.
+    fn withheld_identity_clause(&self) -> Option<usize> {
+        let list = &self.cx.tokens.list;
+        if self.j == self.i
+            || !matches!(self.state, State::Role | State::Group)
+            || !list[self.j].is(Class::WithholdVerb)
+        {
+            return None;
+        }
+        let last = (self.j + 6).min(self.limit);
+        let end = (self.j + 1..last)
+            .take_while(|&k| list[k].is_word())
+            .find(|&k| list[k].is(Class::IdentityNoun))?
+            + 1;
+        // After a comma, only a clause that ends the framing («مسؤول، طلب عدم الكشف عن هويته:»):
+        // in «مسؤول، اشترط عدم الكشف عن هويته لحساسية الوضع، إن» more words follow.
+        let after_comma = list[self.j - 1].punct().is_some();
+        let closes = end >= self.limit
+            || list[end].is_exactly(Class::Complementizer)
+            || list[end]
+                .punct()
+                .is_some_and(|c| c == ':' || is_quote_mark(c));
+        (!after_comma || closes).then_some(end)
+    }
+
+    /// «ورحب الرئيس الفرنسي بالاتفاق»: right after a cue whose content follows a complementizer
+    /// or a preposition (none listed: ب among others), a word with بال is that content, unless it names a body («مدير الإعلام بالوزارة»).
+    pub(super) fn bi_content_of_cue(&self, t: &Token) -> bool {
+        let list = &self.cx.tokens.list;
+        self.i > 0
+            && !t.is(Class::OrgHead)
+            && !t.is(Class::Group)
+            && list[self.i - 1].cue.is_some_and(|c| {
+                let info = &self.cx.lex.cue_info[c.form.cue as usize];
+                info.needs == Needs::CompOrPrep && info.preps.is_empty()
+            })
     }
 
     /// «جان لو X»: a particle of a European name that is also a function word («لو» if), inside

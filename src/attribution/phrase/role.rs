@@ -39,7 +39,8 @@ impl Parser<'_, '_> {
                 || !(matches!(tokens.bare(self.j), "في" | "لدي" | "الي")
                     || (self.state == State::Group || self.number == Number::Plural)
                         && tokens.bare(self.j) == "من"
-                    || tokens.bare(self.j) == "علي" && informed(tokens.core(self.j - 1)))
+                    || tokens.bare(self.j) == "علي" && informed(tokens.core(self.j - 1))
+                    || tokens.bare(self.j) == "مع" && list[self.j - 1].is(Class::Interview))
             {
                 return Flow::Stop;
             }
@@ -139,7 +140,10 @@ impl Parser<'_, '_> {
         }
         if adjective
             || t.has(clitic::LI) && !(was_after_prep && li_ambiguous(t))
-            || t.has(clitic::BI) && self.last_definite && t.has(clitic::AL)
+            || t.has(clitic::BI)
+                && self.last_definite
+                && t.has(clitic::AL)
+                && !self.bi_content_of_cue(t)
             || t.has(clitic::CONJ) && definite && self.last_definite
         {
             self.role = Some((s, self.j + 1));
@@ -198,7 +202,11 @@ impl Parser<'_, '_> {
             self.j += 1;
             return Flow::Continue;
         }
-        if t.has(clitic::BI) && !bi_name && !(self.lenient && self.name.is_none()) {
+        if t.has(clitic::BI)
+            && !bi_name
+            && (!(self.lenient && self.name.is_none())
+                || t.has(clitic::AL) && self.last_definite && self.bi_content_of_cue(t))
+        {
             return Flow::Stop;
         }
         if !self.last_definite && t.arabic_letters == 0 && !t.has_digit {
