@@ -151,12 +151,7 @@ fn repeated_name_after_role(
     if !list[id].forms.iter().any(|f| text[f.clone()] == own) {
         return None;
     }
-    let uses = |r: &Range<usize>| {
-        let last = text[r.clone()].split_whitespace().last().unwrap_or("");
-        word_count(text, last)
-    };
-    let name_uses = uses(name);
-    std::iter::once(&id)
+    let candidates: Vec<Range<usize>> = std::iter::once(&id)
         .chain(others)
         .flat_map(|&m| list[m].forms.iter())
         .filter_map(|f| {
@@ -166,6 +161,18 @@ fn repeated_name_after_role(
             (rest != &text[name.clone()] && (2..=4).contains(&words))
                 .then(|| f.end - rest.len()..f.end)
         })
+        .collect();
+    // (Counting words scans the whole article: only when there is a competing name.)
+    if candidates.is_empty() {
+        return None;
+    }
+    let uses = |r: &Range<usize>| {
+        let last = text[r.clone()].split_whitespace().last().unwrap_or("");
+        word_count(text, last)
+    };
+    let name_uses = uses(name);
+    candidates
+        .into_iter()
         .map(|r| (uses(&r), r))
         .filter(|(n, _)| *n >= 2 && *n > name_uses)
         .max_by_key(|(n, _)| *n)
