@@ -147,6 +147,16 @@ fn isolates_and_marks_are_honoured_and_consumed() {
     };
     let line = one_line("a\u{200F}b", &opts);
     assert!(line.text.contains("‹RLM›"), "{}", line.text);
+    // joiners inside a word too (they belong to the letter before them), in place
+    for (text, mark) in [("بb\u{200D}c", "‹ZWJ›"), ("لا\u{200C}م", "‹ZWNJ›")] {
+        let line = one_line(text, &opts);
+        assert!(line.text.contains(mark), "{text:?}: {}", line.text);
+        assert!(
+            !line.text.contains(['\u{200C}', '\u{200D}']),
+            "{}",
+            line.text
+        );
+    }
 }
 
 #[test]

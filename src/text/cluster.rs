@@ -151,6 +151,19 @@ impl Builder<'_> {
     #[inline(always)]
     fn add(&mut self, a: usize, b: usize) {
         let chars = self.chars;
+        // Revealed, a joiner inside a grapheme (ZWJ, ZWNJ after a letter) is a mark of its
+        // own, shown in place, instead of being sent to the terminal unseen.
+        if self.reveal
+            && b - a > 1
+            && let Some(j) = (a + 1..b).find(|&j| chars[j].flags & JOINER != 0)
+        {
+            self.add(a, j);
+            self.add(j, j + 1);
+            if j + 1 < b {
+                self.add(j + 1, b);
+            }
+            return;
+        }
         let first = &chars[a];
         let end = chars.get(b).map_or(self.paragraph_len, |c| c.orig);
         // The alef of a lam-alef ligature joins the lam's cluster, its marks after the lam's.
