@@ -1,33 +1,9 @@
 //! Speakers at their full length and only speakers: where a name or description ends (issue 10,
 //! points 1 and 2). Hand-made sentences, one test per phenomenon.
 
-use rawi::attribution::{Extraction, Extractor};
+mod attribution_common;
 
-fn extract(text: &str) -> Extraction {
-    Extractor::builtin().extract(text)
-}
-
-/// (speaker name, quote text) pairs, in text order.
-fn pairs(text: &str) -> Vec<(String, String)> {
-    let x = extract(text);
-    x.quotes
-        .iter()
-        .map(|q| {
-            (
-                x.speakers[q.speaker].name.clone(),
-                text[q.range.clone()].to_string(),
-            )
-        })
-        .collect()
-}
-
-fn speaker_names(text: &str) -> Vec<String> {
-    let x = extract(text);
-    x.quotes
-        .iter()
-        .map(|q| x.speakers[q.speaker].name.clone())
-        .collect()
-}
+use attribution_common::*;
 
 #[test]
 fn a_surname_seen_after_first_names_continues_a_long_name() {

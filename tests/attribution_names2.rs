@@ -1,19 +1,9 @@
 //! Speaker phrases, round 3 of issue 10: where a description ends. Hand-made sentences, one test
 //! per phenomenon.
 
-use rawi::attribution::{Extraction, Extractor};
+mod attribution_common;
 
-fn extract(text: &str) -> Extraction {
-    Extractor::builtin().extract(text)
-}
-
-fn speaker_names(text: &str) -> Vec<String> {
-    let x = extract(text);
-    x.quotes
-        .iter()
-        .map(|q| x.speakers[q.speaker].name.clone())
-        .collect()
-}
+use attribution_common::*;
 
 #[test]
 fn a_withheld_name_clause_belongs_to_the_anonymous_source() {

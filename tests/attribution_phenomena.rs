@@ -1,37 +1,9 @@
 //! One test per phenomenon the engine handles, on hand-made sentences (not corpus sentences).
 
-use rawi::attribution::{Extraction, Extractor, QuoteKind, SpeakerKind};
+mod attribution_common;
 
-fn extract(text: &str) -> Extraction {
-    let x = Extractor::builtin().extract(text);
-    for q in &x.quotes {
-        assert!(text.is_char_boundary(q.range.start) && text.is_char_boundary(q.range.end));
-    }
-    x
-}
-
-/// (speaker name, quote text) pairs, in text order.
-fn pairs(text: &str) -> Vec<(String, String)> {
-    let x = extract(text);
-    x.quotes
-        .iter()
-        .map(|q| {
-            (
-                x.speakers[q.speaker].name.clone(),
-                text[q.range.clone()].to_string(),
-            )
-        })
-        .collect()
-}
-
-fn assert_pairs(text: &str, expected: &[(&str, &str)]) {
-    let got = pairs(text);
-    let expected: Vec<(String, String)> = expected
-        .iter()
-        .map(|(a, b)| (a.to_string(), b.to_string()))
-        .collect();
-    assert_eq!(got, expected, "in: {text}");
-}
+use attribution_common::*;
+use rawi::attribution::{Extractor, QuoteKind, SpeakerKind};
 
 #[test]
 fn verb_first_with_title_name_framing_and_complementizer() {

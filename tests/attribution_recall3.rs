@@ -1,38 +1,9 @@
 //! Quotes the engine missed or cut wrongly, round 3. Hand-made sentences only (not corpus
 //! sentences).
 
-use rawi::attribution::{Extraction, Extractor};
+mod attribution_common;
 
-fn extract(text: &str) -> Extraction {
-    let x = Extractor::builtin().extract(text);
-    for q in &x.quotes {
-        assert!(text.is_char_boundary(q.range.start) && text.is_char_boundary(q.range.end));
-    }
-    x
-}
-
-/// (speaker name, quote text) pairs, in text order.
-fn pairs(text: &str) -> Vec<(String, String)> {
-    let x = extract(text);
-    x.quotes
-        .iter()
-        .map(|q| {
-            (
-                x.speakers[q.speaker].name.clone(),
-                text[q.range.clone()].to_string(),
-            )
-        })
-        .collect()
-}
-
-fn assert_pairs(text: &str, expected: &[(&str, &str)]) {
-    let got = pairs(text);
-    let expected: Vec<(String, String)> = expected
-        .iter()
-        .map(|(a, b)| (a.to_string(), b.to_string()))
-        .collect();
-    assert_eq!(got, expected, "in: {text}");
-}
+use attribution_common::*;
 
 #[test]
 fn bil_qawl_restates_the_cue() {
