@@ -1,24 +1,9 @@
 //! Coreference: a description, a short name or an anaphor is tied to the one speaker it stands
 //! for, so that the speakers pane shows one entry (hand-made sentences, not corpus sentences).
 
-use rawi::attribution::{Extraction, Extractor};
+mod attribution_common;
 
-fn extract(text: &str) -> Extraction {
-    Extractor::builtin().extract(text)
-}
-
-/// (speaker name, quote text) pairs, in text order.
-fn pairs(x: &Extraction, text: &str) -> Vec<(String, String)> {
-    x.quotes
-        .iter()
-        .map(|q| {
-            (
-                x.speakers[q.speaker].name.clone(),
-                text[q.range.clone()].to_string(),
-            )
-        })
-        .collect()
-}
+use attribution_common::*;
 
 fn assert_one_speaker(text: &str, name: &str, alias: &str, quotes: usize) {
     let x = extract(text);
@@ -30,7 +15,12 @@ fn assert_one_speaker(text: &str, name: &str, alias: &str, quotes: usize) {
         "{alias} not in {:?}",
         s.aliases
     );
-    assert_eq!(x.quotes.len(), quotes, "in: {text}: {:?}", pairs(&x, text));
+    assert_eq!(
+        x.quotes.len(),
+        quotes,
+        "in: {text}: {:?}",
+        pairs_of(&x, text)
+    );
 }
 
 #[test]
@@ -96,7 +86,7 @@ fn a_description_whose_gender_clashes_stays_apart() {
     let text = "وقالت المديرة إن المشروع تأخر. وحضر المدير كريم داود الاجتماع.";
     let x = extract(text);
     assert_eq!(
-        pairs(&x, text),
+        pairs_of(&x, text),
         [("المديرة".to_string(), "المشروع تأخر".to_string())]
     );
 }
@@ -105,7 +95,7 @@ fn a_description_whose_gender_clashes_stays_apart() {
 fn a_description_two_named_people_fit_stays_apart() {
     let text = "وقال الوزير إن الخطة جاهزة. وقال الوزير كريم داود إن الموسم جيد. وقال الوزير سامي نور إن الأسعار مستقرة.";
     let x = extract(text);
-    assert_eq!(x.quotes.len(), 3, "{:?}", pairs(&x, text));
+    assert_eq!(x.quotes.len(), 3, "{:?}", pairs_of(&x, text));
     assert_eq!(x.speakers[x.quotes[0].speaker].name, "الوزير");
 }
 

@@ -1,11 +1,10 @@
 //! Coreference, round 3: the public name of a speaker is its best name form (hand-made
 //! sentences, not corpus sentences).
 
-use rawi::attribution::{Extraction, Extractor};
+mod attribution_common;
 
-fn extract(text: &str) -> Extraction {
-    Extractor::builtin().extract(text)
-}
+use attribution_common::*;
+use rawi::attribution::Extraction;
 
 fn names(x: &Extraction) -> Vec<String> {
     x.speakers.iter().map(|s| s.name.clone()).collect()

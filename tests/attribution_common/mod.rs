@@ -15,7 +15,11 @@ pub fn extract(text: &str) -> Extraction {
 
 /// (speaker name, quote text) pairs, in text order.
 pub fn pairs(text: &str) -> Vec<(String, String)> {
-    let x = extract(text);
+    pairs_of(&extract(text), text)
+}
+
+/// [`pairs`] of an extraction already made.
+pub fn pairs_of(x: &Extraction, text: &str) -> Vec<(String, String)> {
     x.quotes
         .iter()
         .map(|q| {
