@@ -57,28 +57,13 @@ fn screen(state: &State) -> String {
         .collect()
 }
 
-/// The modifiers of the article cells showing bytes `range` (the first glyph of each line).
+/// The modifiers of the article cells showing bytes `range`.
 fn article_modifiers(state: &State, range: std::ops::Range<usize>) -> Vec<Modifier> {
     let terminal = draw(state);
-    let area = state.article_area();
-    let view = state.view();
-    let buf = terminal.backend().buffer();
-    let mut out = Vec::new();
-    for (row, (para, line)) in view
-        .doc
-        .visible(state.top_line(), area.height as usize)
-        .into_iter()
-        .enumerate()
-    {
-        let base = view.doc.para_range(para).start;
-        let left = area.x + line.indent(area.width);
-        for g in &line.glyphs {
-            if range.contains(&(base + g.logical.start as usize)) {
-                out.push(buf[(left + g.col, area.y + row as u16)].modifier);
-            }
-        }
-    }
-    out
+    cells_in(state, &terminal, range)
+        .iter()
+        .map(|cell| cell.modifier)
+        .collect()
 }
 
 /// Speakers pane focused, every speaker expanded.

@@ -317,3 +317,31 @@ pub fn tick_until_idle(state: &mut State) {
     }
     update(state, Action::Tick);
 }
+
+/// Cells of the article whose article byte lies in `range`, with their styles.
+pub fn cells_in(
+    state: &State,
+    terminal: &ratatui::Terminal<ratatui::backend::TestBackend>,
+    range: std::ops::Range<usize>,
+) -> Vec<ratatui::buffer::Cell> {
+    let area = state.article_area();
+    let view = state.view();
+    let buf = terminal.backend().buffer();
+    let mut cells = Vec::new();
+    for (row, (para, line)) in view
+        .doc
+        .visible(state.top_line(), area.height as usize)
+        .into_iter()
+        .enumerate()
+    {
+        let base = view.doc.para_range(para).start;
+        let left = area.x + line.indent(area.width);
+        for g in &line.glyphs {
+            let at = base + g.logical.start as usize;
+            if range.contains(&at) {
+                cells.push(buf[(left + g.col, area.y + row as u16)].clone());
+            }
+        }
+    }
+    cells
+}
