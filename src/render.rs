@@ -48,6 +48,8 @@ pub fn render_reading_at_most(
     let read_limit = read_limit.max(16);
     let mut layouter = Layouter::new();
     let mut raw = Vec::new();
+    // What a partial line carries over to the next read (reused, like `raw`).
+    let mut carry = Vec::new();
     let mut buffer = String::with_capacity(1 << 17);
     loop {
         let read = read_bounded(&mut input, &mut raw, read_limit)?;
@@ -79,14 +81,15 @@ pub fn render_reading_at_most(
                 buffer.clear();
             }
         }
-        let mut next = Vec::new();
+        carry.clear();
         if read == Read::Partial {
             if let Some(piece) = carried {
-                next.extend_from_slice(&paragraph.as_bytes()[piece]);
+                carry.extend_from_slice(&paragraph.as_bytes()[piece]);
             }
-            next.extend_from_slice(&raw[cut..]);
+            carry.extend_from_slice(&raw[cut..]);
         }
-        raw = next;
+        drop(paragraph);
+        std::mem::swap(&mut raw, &mut carry);
     }
     out.write_all(buffer.as_bytes())?;
     out.flush()
